@@ -1,0 +1,60 @@
+//! `reform-roadmap export FILE --to PATH [--quarter Q] [--lang id|en]`: the quarterly
+//! review as a report for the meeting, in the format PATH's extension names (`.html`
+//! printable page, `.xlsx` workbook, `.csv` table).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{CliError, LangArg, load, resolve_quarter, today};
+use crate::export::{Format, export};
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Roadmap file
+    pub file: PathBuf,
+    /// Quarter to review, written 2025-Q2 [default: the last quarter that has ended, within the period]
+    #[arg(long, short, value_name = "YEAR-QN")]
+    pub quarter: Option<String>,
+    /// Where to write the report; its extension picks the format: .html, .xlsx or .csv
+    #[arg(long = "to", value_name = "PATH")]
+    pub to: PathBuf,
+    #[command(flatten)]
+    pub lang: LangArg,
+}
+
+pub fn run(args: ExportArgs) -> ExitCode {
+    let language = args.lang.lang;
+    let result = (|| -> Result<String, CliError> {
+        // Refuse a name we cannot write before reading anything.
+        if Format::from_path(&args.to).is_none() {
+            return Err(CliError::Message(
+                rust_i18n::t!(
+                    "export.cli.unknown_format",
+                    locale = language.code(),
+                    path = args.to.display()
+                )
+                .into_owned(),
+            ));
+        }
+        let roadmap = load(&args.file)?;
+        let quarter = resolve_quarter(&roadmap, &args.file, args.quarter.as_deref(), today())?;
+        export(&roadmap, quarter, language, &args.to)
+            .map_err(|error| CliError::Message(error.to_string()))?;
+        Ok(rust_i18n::t!(
+            "export.cli.written",
+            locale = language.code(),
+            quarter = language.quarter(quarter),
+            path = args.to.display()
+        )
+        .into_owned())
+    })();
+    match result {
+        Ok(line) => {
+            println!("{line}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => error.exit(language),
+    }
+}

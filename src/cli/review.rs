@@ -1,0 +1,443 @@
+//! `reform-roadmap review FILE [--quarter Q] [--format text|json|csv] [--lang id|en]`
+//!
+//! - `text`: a table per change area, flagged indicators first (then the rest, each
+//!   group in document order), with the numbers in the language's format and the
+//!   counts at the end.
+//! - `json`: exactly the shape of `roadmap-format.md`: `quarter`, every indicator once
+//!   in document order as `{id, status, achievement}` (achievement unrounded, `null`
+//!   where none was computed), and `summary` with the six counts.
+//! - `csv`: the JSON lines plus the names (indicator, program, area, unit), UTF-8 with a
+//!   byte-order mark so that spreadsheet programs read the Indonesian letters right.
+//!   Column names and values are machine words (`on_track`, `86.5`) whatever `--lang`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use super::{CliError, LangArg, emit, load, resolve_quarter, today};
+use crate::locale::Language;
+use crate::model::{Kind, Roadmap};
+use crate::review::{Counts, IndicatorReview, ReviewReport, Status, review};
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Roadmap file
+    pub file: PathBuf,
+    /// Quarter to review, written 2025-Q2 [default: the last quarter that has ended, within the period]
+    #[arg(long, short, value_name = "YEAR-QN")]
+    pub quarter: Option<String>,
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for people
+    Text,
+    /// One JSON object (the documented shape)
+    Json,
+    /// One row per indicator, UTF-8 with BOM
+    Csv,
+}
+
+pub fn run(args: ReviewArgs) -> ExitCode {
+    let language = args.lang.lang;
+    let result = (|| -> Result<Vec<u8>, CliError> {
+        let roadmap = load(&args.file)?;
+        let quarter = resolve_quarter(&roadmap, &args.file, args.quarter.as_deref(), today())?;
+        let report = review(&roadmap, quarter);
+        Ok(match args.format {
+            Format::Text => text(&roadmap, &report, language).into_bytes(),
+            Format::Json => json(&report).into_bytes(),
+            Format::Csv => csv(&roadmap, &report),
+        })
+    })();
+    match result {
+        Ok(bytes) => match emit(&bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
+        Err(error) => error.exit(language),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    quarter: String,
+    indicators: Vec<JsonLine<'a>>,
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct JsonLine<'a> {
+    id: &'a str,
+    status: &'static str,
+    achievement: Option<f64>,
+}
+
+/// Field order is the spec's.
+#[derive(Serialize)]
+struct JsonSummary {
+    on_track: usize,
+    at_risk: usize,
+    behind: usize,
+    missing: usize,
+    not_due: usize,
+    no_target: usize,
+}
+
+impl From<Counts> for JsonSummary {
+    fn from(c: Counts) -> Self {
+        Self {
+            on_track: c.on_track,
+            at_risk: c.at_risk,
+            behind: c.behind,
+            missing: c.missing,
+            not_due: c.not_due,
+            no_target: c.no_target,
+        }
+    }
+}
+
+/// The review as the documented JSON object, pretty-printed, with a final newline.
+pub fn json(report: &ReviewReport) -> String {
+    let document = JsonReport {
+        quarter: report.quarter.to_string(),
+        indicators: report
+            .indicators
+            .iter()
+            .map(|line| JsonLine {
+                id: &line.id,
+                status: line.status().key(),
+                achievement: line.evaluation.achievement,
+            })
+            .collect(),
+        summary: report.summary.into(),
+    };
+    let mut text =
+        serde_json::to_string_pretty(&document).expect("plain structs always serialize to JSON");
+    text.push('\n');
+    text
+}
+
+/// The review as CSV: a byte-order mark, a header, one row per indicator in document
+/// order.
+pub fn csv(roadmap: &Roadmap, report: &ReviewReport) -> Vec<u8> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut writer = ::csv::Writer::from_writer(&mut out);
+        let rows = std::iter::once(header_row()).chain(report.indicators.iter().map(|line| {
+            let names = Names::of(roadmap, line);
+            vec![
+                line.id.clone(),
+                line.status().key().to_owned(),
+                line.evaluation
+                    .achievement
+                    .map(|a| a.to_string())
+                    .unwrap_or_default(),
+                names.indicator.to_owned(),
+                names.program.to_owned(),
+                names.area.to_owned(),
+                names.unit.to_owned(),
+            ]
+        }));
+        for row in rows {
+            writer
+                .write_record(&row)
+                .expect("writing CSV to memory cannot fail");
+        }
+        writer.flush().expect("writing CSV to memory cannot fail");
+    }
+    out
+}
+
+fn header_row() -> Vec<String> {
+    [
+        "id",
+        "status",
+        "achievement",
+        "indicator",
+        "program",
+        "area",
+        "unit",
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
+/// The names around one review line (empty where the document has none).
+struct Names<'a> {
+    indicator: &'a str,
+    program: &'a str,
+    area: &'a str,
+    /// The responsible unit's name, or its id when it is not among `units`.
+    unit: &'a str,
+}
+
+impl<'a> Names<'a> {
+    fn of(roadmap: &'a Roadmap, line: &IndicatorReview) -> Self {
+        let area = &roadmap.areas[line.area];
+        let program = &area.programs[line.program];
+        let indicator = &program.indicators[line.indicator];
+        let unit = program.unit.as_deref().map_or("", |id| {
+            roadmap.unit(id).map_or(id, |unit| unit.name.as_str())
+        });
+        Self {
+            indicator: &indicator.name,
+            program: &program.name,
+            area: &area.name,
+            unit,
+        }
+    }
+}
+
+const INDICATOR_WIDTH: usize = 52;
+const UNIT_WIDTH: usize = 26;
+const NONE: &str = "-";
+
+/// The review as a table for people, in `language`.
+pub fn text(roadmap: &Roadmap, report: &ReviewReport, language: Language) -> String {
+    let t = |key: &str| rust_i18n::t!(key, locale = language.code()).into_owned();
+    let quarter_label = language.quarter(report.quarter);
+    let mut out = String::new();
+    out.push_str(&rust_i18n::t!(
+        "cli.review.heading",
+        locale = language.code(),
+        quarter = quarter_label,
+        title = roadmap.title
+    ));
+    out.push('\n');
+    if !roadmap.institution.trim().is_empty() {
+        out.push_str(&roadmap.institution);
+        out.push('\n');
+    }
+
+    if report.indicators.is_empty() {
+        out.push('\n');
+        out.push_str(&t("cli.review.no_indicators"));
+        out.push('\n');
+    }
+    let header = [
+        t("cli.review.col.indicator"),
+        t("cli.review.col.unit"),
+        t("cli.review.col.target"),
+        t("cli.review.col.actual"),
+        t("cli.review.col.achievement"),
+        t("cli.review.col.status"),
+        t("cli.review.col.explanation"),
+    ];
+    for (a, area) in roadmap.areas.iter().enumerate() {
+        let lines: Vec<&IndicatorReview> =
+            report.indicators.iter().filter(|l| l.area == a).collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let (flagged, rest): (Vec<&IndicatorReview>, Vec<&IndicatorReview>) =
+            lines.into_iter().partition(|l| l.is_flagged());
+        let mut rows = vec![header.clone()];
+        rows.extend(
+            flagged
+                .into_iter()
+                .chain(rest)
+                .map(|line| row(roadmap, report, line, language)),
+        );
+        out.push('\n');
+        out.push_str(&rust_i18n::t!(
+            "cli.review.area",
+            locale = language.code(),
+            name = area.name
+        ));
+        out.push('\n');
+        out.push_str(&table(&rows));
+    }
+
+    out.push('\n');
+    out.push_str(&summary(roadmap, report, language));
+    out
+}
+
+fn row(
+    roadmap: &Roadmap,
+    report: &ReviewReport,
+    line: &IndicatorReview,
+    language: Language,
+) -> [String; 7] {
+    let names = Names::of(roadmap, line);
+    let indicator = &roadmap.areas[line.area].programs[line.program].indicators[line.indicator];
+    let number = |value: Option<f64>| value.map_or(NONE.to_owned(), |v| language.number(v, 2));
+    let (target, actual) = match indicator.kind {
+        // A milestone's "target" is when it is due, its "actual" when it was done.
+        Kind::Milestone => (
+            indicator
+                .due
+                .map_or(NONE.to_owned(), |q| language.quarter(q)),
+            indicator
+                .done
+                .filter(|done| *done <= report.quarter)
+                .map_or(NONE.to_owned(), |q| language.quarter(q)),
+        ),
+        Kind::Level | Kind::Count => (
+            number(line.evaluation.target),
+            number(line.evaluation.actual),
+        ),
+    };
+    let explanation = if line.unexplained {
+        rust_i18n::t!("cli.review.unexplained", locale = language.code()).into_owned()
+    } else {
+        String::new()
+    };
+    [
+        shorten(&format!("{} {}", line.id, names.indicator), INDICATOR_WIDTH),
+        shorten(
+            if names.unit.is_empty() {
+                NONE
+            } else {
+                names.unit
+            },
+            UNIT_WIDTH,
+        ),
+        target,
+        actual,
+        line.evaluation
+            .achievement
+            .map_or(NONE.to_owned(), |c| language.percent(c)),
+        line.status().label(language),
+        explanation,
+    ]
+}
+
+/// Columns 2–4 (target, actual, achievement) are numbers: right-aligned.
+fn table(rows: &[[String; 7]]) -> String {
+    let width = |column: usize| {
+        rows.iter()
+            .map(|r| r[column].chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..7).map(width).collect();
+    let mut out = String::new();
+    for cells in rows {
+        let mut line = String::from("  ");
+        for (column, cell) in cells.iter().enumerate() {
+            let pad = widths[column] - cell.chars().count();
+            if (2..=4).contains(&column) {
+                line.push_str(&" ".repeat(pad));
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(pad));
+            }
+            line.push_str("  ");
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn summary(roadmap: &Roadmap, report: &ReviewReport, language: Language) -> String {
+    let locale = language.code();
+    let mut out = String::new();
+    let mut push = |text: &str| {
+        out.push_str(text);
+        out.push('\n');
+    };
+    push(&rust_i18n::t!(
+        "cli.review.summary",
+        locale = locale,
+        quarter = language.quarter(report.quarter),
+        total = report.summary.total()
+    ));
+    let labels: Vec<(String, usize)> = [
+        Status::OnTrack,
+        Status::AtRisk,
+        Status::Behind,
+        Status::Missing,
+        Status::NotDue,
+        Status::NoTarget,
+    ]
+    .into_iter()
+    .map(|s| (s.label(language), report.summary.get(s)))
+    .collect();
+    let label_width = labels
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    let count_width = report.summary.total().to_string().len();
+    for (label, count) in &labels {
+        push(&format!(
+            "  {label}{}  {count:>count_width$}",
+            " ".repeat(label_width - label.chars().count())
+        ));
+    }
+    push(&rust_i18n::t!(
+        "cli.review.flagged",
+        locale = locale,
+        count = report.summary.flagged()
+    ));
+    push(&rust_i18n::t!(
+        "cli.review.unexplained_count",
+        locale = locale,
+        count = report.unexplained().count()
+    ));
+    let previous = language.quarter(report.quarter.previous());
+    for (key, ids) in [
+        ("cli.review.newly_behind", &report.newly_behind),
+        ("cli.review.recovered", &report.recovered),
+    ] {
+        if !ids.is_empty() {
+            push(&rust_i18n::t!(
+                key,
+                locale = locale,
+                quarter = previous,
+                ids = ids.join(", ")
+            ));
+        }
+    }
+    if roadmap.indicators().any(|(_, _, i)| i.kind == Kind::Count) {
+        push(&rust_i18n::t!("cli.review.count_note", locale = locale));
+    }
+    out
+}
+
+/// `text` cut to `max` characters, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(max - 1).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortens_by_characters() {
+        assert_eq!(shorten("abc", 3), "abc");
+        assert_eq!(shorten("abcd", 3), "ab…");
+        assert_eq!(shorten("ééééé", 4), "ééé…");
+    }
+
+    #[test]
+    fn table_aligns_numbers_right() {
+        let cell = |s: &str| s.to_owned();
+        let rows = [
+            ["Indikator", "OPD", "Target", "R", "C", "S", ""].map(cell),
+            ["a", "b", "5", "40,5", "1", "x", "BELUM"].map(cell),
+        ];
+        let text = table(&rows);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "  Indikator  OPD  Target     R  C  S");
+        assert_eq!(lines[1], "  a          b         5  40,5  1  x  BELUM");
+    }
+}

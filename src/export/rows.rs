@@ -1,0 +1,292 @@
+//! The data every report format shows, built once from the review engine so that the
+//! HTML, XLSX and CSV outputs cannot disagree about a status or a number.
+
+use std::collections::HashMap;
+
+use crate::model::{Direction, Element, Kind, Quarter, Review, Roadmap};
+use crate::review::{Counts, Status, review};
+
+/// One indicator's line in a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRow {
+    pub id: String,
+    /// Index into `roadmap.areas` (and [`Report::areas`]).
+    pub area_index: usize,
+    /// Index into the area's programs, to group rows by program.
+    pub program_index: usize,
+    pub area: String,
+    pub program: String,
+    /// Whole rupiah, the program's.
+    pub budget: Option<u64>,
+    /// The responsible unit's name; its id when the id is not among the document's
+    /// units (validation reports that), `None` when the program names no unit.
+    pub responsible: Option<String>,
+    pub indicator: String,
+    pub kind: Kind,
+    pub direction: Direction,
+    /// Unit of measure ("%", "dokumen", ...); may be empty.
+    pub measure: String,
+    /// The values the engine compared: the quarter's for `Level`, the year-to-date sums
+    /// for `Count`, none for milestones.
+    pub target: Option<f64>,
+    pub actual: Option<f64>,
+    pub achievement: Option<f64>,
+    pub status: Status,
+    /// Flagged without both *kendala* and *tindak lanjut*.
+    pub unexplained: bool,
+    /// What was written on the entry at the review quarter.
+    pub obstacle: Option<String>,
+    pub follow_up: Option<String>,
+    pub note: Option<String>,
+    pub evidence: Vec<String>,
+    /// Milestones only.
+    pub due: Option<Quarter>,
+    pub done: Option<Quarter>,
+}
+
+impl ReportRow {
+    pub fn is_flagged(&self) -> bool {
+        self.status.is_flagged()
+    }
+}
+
+/// One change area's counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaSummary {
+    pub name: String,
+    pub element: Element,
+    pub counts: Counts,
+    pub unexplained: usize,
+}
+
+/// Everything a report of `roadmap` at `quarter` shows.
+#[derive(Debug, Clone)]
+pub struct Report<'a> {
+    pub roadmap: &'a Roadmap,
+    pub quarter: Quarter,
+    /// One per indicator, in document order.
+    pub rows: Vec<ReportRow>,
+    pub summary: Counts,
+    /// Same order and index as `roadmap.areas`.
+    pub areas: Vec<AreaSummary>,
+    /// Indices into `rows`.
+    pub newly_behind: Vec<usize>,
+    pub recovered: Vec<usize>,
+    /// The latest review recorded at `quarter`, if any.
+    pub recorded: Option<&'a Review>,
+}
+
+impl<'a> Report<'a> {
+    pub fn build(roadmap: &'a Roadmap, quarter: Quarter) -> Self {
+        let reviewed = review(roadmap, quarter);
+        let rows: Vec<ReportRow> = reviewed
+            .indicators
+            .iter()
+            .map(|line| {
+                let area = &roadmap.areas[line.area];
+                let program = &area.programs[line.program];
+                let indicator = &program.indicators[line.indicator];
+                let entry = indicator.target_at(quarter);
+                let written = |field: fn(&crate::model::Target) -> &Option<String>| {
+                    entry
+                        .and_then(|e| field(e).as_deref())
+                        .map(str::trim)
+                        .filter(|text| !text.is_empty())
+                        .map(str::to_owned)
+                };
+                ReportRow {
+                    id: line.id.clone(),
+                    area_index: line.area,
+                    program_index: line.program,
+                    area: area.name.clone(),
+                    program: program.name.clone(),
+                    budget: program.budget,
+                    responsible: program.unit.as_ref().map(|id| {
+                        roadmap
+                            .unit(id)
+                            .map_or_else(|| id.clone(), |unit| unit.name.clone())
+                    }),
+                    indicator: indicator.name.clone(),
+                    kind: indicator.kind,
+                    direction: indicator.direction,
+                    measure: indicator.unit.clone(),
+                    target: line.evaluation.target,
+                    actual: line.evaluation.actual,
+                    achievement: line.evaluation.achievement,
+                    status: line.status(),
+                    unexplained: line.unexplained,
+                    obstacle: written(|e| &e.obstacle),
+                    follow_up: written(|e| &e.follow_up),
+                    note: written(|e| &e.note),
+                    evidence: entry.and_then(|e| e.evidence.clone()).unwrap_or_default(),
+                    due: indicator.due,
+                    done: indicator.done,
+                }
+            })
+            .collect();
+
+        let areas = roadmap
+            .areas
+            .iter()
+            .zip(&reviewed.areas)
+            .enumerate()
+            .map(|(index, (area, counts))| AreaSummary {
+                name: area.name.clone(),
+                element: area.element,
+                counts: *counts,
+                unexplained: rows
+                    .iter()
+                    .filter(|row| row.area_index == index && row.unexplained)
+                    .count(),
+            })
+            .collect();
+
+        // Ids are unique in a valid document; with duplicates the first one stands for
+        // them all, as validation already tells the user.
+        let mut position: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
+        for (index, row) in rows.iter().enumerate() {
+            position.entry(row.id.as_str()).or_insert(index);
+        }
+        let indices = |ids: &[String]| -> Vec<usize> {
+            ids.iter()
+                .filter_map(|id| position.get(id.as_str()).copied())
+                .collect()
+        };
+        let newly_behind = indices(&reviewed.newly_behind);
+        let recovered = indices(&reviewed.recovered);
+
+        Report {
+            roadmap,
+            quarter,
+            summary: reviewed.summary,
+            areas,
+            newly_behind,
+            recovered,
+            recorded: roadmap.review_at(quarter),
+            rows,
+        }
+    }
+
+    pub fn flagged(&self) -> impl Iterator<Item = &ReportRow> {
+        self.rows.iter().filter(|row| row.is_flagged())
+    }
+
+    pub fn unexplained_count(&self) -> usize {
+        self.rows.iter().filter(|row| row.unexplained).count()
+    }
+
+    /// Whether any row's target and actual are year-to-date sums.
+    pub fn has_counts(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|row| row.kind == Kind::Count && row.target.is_some())
+    }
+}
+
+/// Text a spreadsheet would run as a formula (or as DDE) when it starts a cell.
+pub fn starts_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Area, Indicator, Period, Program, Target, Unit};
+
+    fn roadmap() -> Roadmap {
+        let mut roadmap = Roadmap::new(
+            "RM",
+            "Kab",
+            Period {
+                start: 2025,
+                end: 2026,
+            },
+        );
+        roadmap.units.push(Unit {
+            id: "bagor".into(),
+            name: "Bagian Organisasi".into(),
+        });
+        let mut area = Area::new("a", "Area A", Element::Soft);
+        let mut program = Program::new("p", "Program P");
+        program.unit = Some("bagor".into());
+        let mut level = Indicator::new("i1", "Level", Kind::Level);
+        level.targets.insert(
+            "2025-Q2".into(),
+            Target {
+                actual: Some(40.0),
+                obstacle: Some("  ".into()),
+                follow_up: Some("Rapat ulang".into()),
+                ..Target::planned(50.0)
+            },
+        );
+        let mut count = Indicator::new("i2", "Count", Kind::Count);
+        count.targets.insert(
+            "2025-Q1".into(),
+            Target {
+                actual: Some(5.0),
+                ..Target::planned(5.0)
+            },
+        );
+        count.targets.insert(
+            "2025-Q2".into(),
+            Target {
+                actual: Some(5.0),
+                evidence: Some(vec!["a.pdf".into()]),
+                ..Target::planned(5.0)
+            },
+        );
+        program.indicators = vec![level, count];
+        let mut orphan = Program::new("q", "Program Q");
+        orphan.unit = Some("hilang".into());
+        orphan
+            .indicators
+            .push(Indicator::new("i3", "Milestone", Kind::Milestone));
+        area.programs = vec![program, orphan];
+        roadmap.areas.push(area);
+        roadmap
+    }
+
+    #[test]
+    fn rows_follow_the_engine_in_document_order() {
+        let roadmap = roadmap();
+        let quarter = Quarter::new(2025, 2).unwrap();
+        let report = Report::build(&roadmap, quarter);
+        let engine = review(&roadmap, quarter);
+        assert_eq!(report.rows.len(), engine.indicators.len());
+        for (row, line) in report.rows.iter().zip(&engine.indicators) {
+            assert_eq!(row.id, line.id);
+            assert_eq!(row.status, line.status());
+            assert_eq!(row.achievement, line.evaluation.achievement);
+            assert_eq!(row.unexplained, line.unexplained);
+        }
+        let level = &report.rows[0];
+        assert_eq!(level.status, Status::Behind);
+        // A blank kendala is not written: the engine calls the entry unexplained too.
+        assert_eq!(level.obstacle, None);
+        assert!(level.unexplained);
+        assert_eq!(level.responsible.as_deref(), Some("Bagian Organisasi"));
+        let count = &report.rows[1];
+        assert_eq!((count.target, count.actual), (Some(10.0), Some(10.0)));
+        assert_eq!(count.evidence, vec!["a.pdf".to_owned()]);
+        assert_eq!(report.rows[2].responsible.as_deref(), Some("hilang"));
+        assert_eq!(report.areas[0].unexplained, 1);
+        assert_eq!(report.newly_behind, vec![0]);
+    }
+
+    #[test]
+    fn formula_starts() {
+        for (text, risky) in [
+            ("=1+1", true),
+            ("+62", true),
+            ("-", true),
+            ("@SUM(A1)", true),
+            ("\tx", true),
+            ("\rx", true),
+            ("a=b", false),
+            ("", false),
+            ("'=x", false),
+        ] {
+            assert_eq!(starts_like_formula(text), risky, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! The header (document, file actions, screen switcher, quarter and language) and the
+//! notice bar under it.
+
+use iced::widget::{button, column, container, pick_list, row, space, text};
+use iced::{Alignment, Element, Length};
+
+use super::app::{App, Message, Notice, Tone};
+use super::i18n::tr;
+use super::icon::Icon;
+use super::screen;
+use super::theme;
+use super::widget::{self, Labelled};
+use crate::locale::Language;
+
+pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
+    let language = app.language();
+    let document = app.document();
+    let roadmap = app.roadmap();
+    let editor = &document.editor;
+    let tr = |key: &str| tr(language, key);
+
+    let files = row![
+        widget::tool_button(
+            Icon::New,
+            format!("{} (Ctrl+N)", tr("app.new")),
+            Some(Message::New)
+        ),
+        widget::tool_button(
+            Icon::Open,
+            format!("{} (Ctrl+O)", tr("app.open")),
+            Some(Message::Open)
+        ),
+        widget::tool_button(
+            Icon::History,
+            tr("app.open_recent"),
+            Some(Message::OpenByPath)
+        ),
+        widget::tool_button(
+            Icon::Save,
+            format!("{} (Ctrl+S)", tr("app.save")),
+            Some(Message::Save)
+        ),
+        widget::tool_button(
+            Icon::SaveAs,
+            format!("{} (Ctrl+Shift+S)", tr("app.save_as")),
+            Some(Message::SaveAs)
+        ),
+        widget::tool_button(
+            Icon::Undo,
+            format!("{} (Ctrl+Z)", tr("app.undo")),
+            editor.can_undo().then_some(Message::Undo)
+        ),
+        widget::tool_button(
+            Icon::Redo,
+            format!("{} (Ctrl+Y)", tr("app.redo")),
+            editor.can_redo().then_some(Message::Redo)
+        ),
+    ]
+    .spacing(2)
+    .align_y(Alignment::Center);
+
+    let mut name = document.name();
+    if document.is_dirty() {
+        name.push_str(" ●");
+    }
+    let mut name_line = row![text(name).size(13).style(widget::muted_text)]
+        .spacing(6)
+        .align_y(Alignment::Center);
+    if document.read_only {
+        name_line = name_line.push(
+            row![Icon::Lock.sized(13), text(tr("app.read_only")).size(13)]
+                .spacing(4)
+                .align_y(Alignment::Center),
+        );
+    }
+    let title = column![
+        text(roadmap.title.clone()).size(16).font(widget::bold()),
+        name_line
+    ]
+    .spacing(2)
+    .width(Length::Fill)
+    .clip(true);
+
+    let tabs = row![tab(
+        Icon::Draft,
+        tr("app.screen_draft"),
+        current == screen::Kind::Draft,
+        screen::Kind::Draft
+    )]
+    .spacing(4);
+
+    let quarters: Vec<Labelled<crate::model::Quarter>> = roadmap
+        .period
+        .quarters()
+        .map(|q| Labelled::new(q, language.quarter(q)))
+        .collect();
+    let selected = quarters.iter().find(|q| q.value == app.quarter()).cloned();
+    let quarter = pick_list(quarters, selected, |q: Labelled<crate::model::Quarter>| {
+        Message::QuarterPicked(q.value)
+    })
+    .text_size(14)
+    .padding([6, 10]);
+    let languages = pick_list(Language::ALL, Some(language), Message::LanguagePicked)
+        .text_size(14)
+        .padding([6, 10]);
+
+    container(
+        row![
+            files,
+            container(title).padding([0, 12]).width(Length::Fill),
+            tabs,
+            space::horizontal().width(Length::Fixed(12.0)),
+            Icon::Calendar.view(),
+            quarter,
+            Icon::Language.view(),
+            languages,
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center),
+    )
+    .padding([8, 12])
+    .width(Length::Fill)
+    .style(theme::header)
+    .into()
+}
+
+fn tab<'a>(icon: Icon, label: String, active: bool, kind: screen::Kind) -> Element<'a, Message> {
+    button(
+        row![icon.view(), text(label).size(14)]
+            .spacing(6)
+            .align_y(Alignment::Center),
+    )
+    .padding([6, 12])
+    .style(theme::tab(active))
+    .on_press(Message::SwitchTo(kind))
+    .into()
+}
+
+pub fn notice_bar(notice: &Notice, language: Language) -> Element<'_, Message> {
+    let (icon, tone): (Icon, fn(&iced::Theme) -> iced::Color) = match notice.tone {
+        Tone::Info => (Icon::Check, widget::primary),
+        Tone::Error => (Icon::Error, widget::danger),
+    };
+    let mut line = row![
+        icon.view(),
+        text(notice.text.clone()).size(14).width(Length::Fill)
+    ]
+    .spacing(10)
+    .align_y(Alignment::Center);
+    if notice.offer_save_as {
+        line = line.push(
+            button(text(tr(language, "app.save_as")).size(14))
+                .style(button::primary)
+                .on_press(Message::SaveAs),
+        );
+    }
+    line = line.push(widget::tool_button(
+        Icon::Close,
+        tr(language, "app.dismiss"),
+        Some(Message::DismissNotice),
+    ));
+    widget::notice(tone, line)
+}

@@ -1,0 +1,49 @@
+//! The desktop app (iced 0.14), split by screen in the Elm architecture: [`app`] holds
+//! the document and routes messages; each module under [`screen`] owns its state,
+//! messages, update and view.
+
+pub mod app;
+mod chrome;
+pub mod config;
+pub mod dialog;
+pub mod document;
+pub mod i18n;
+pub mod icon;
+pub mod screen;
+pub mod shortcut;
+pub mod theme;
+pub mod widget;
+
+use std::path::PathBuf;
+
+use app::{App, Options};
+
+/// iced settings shared by the real window and the headless tests: the embedded
+/// fonts, so the app looks the same on a machine without them.
+pub fn settings() -> iced::Settings {
+    iced::Settings {
+        fonts: vec![icon::FONT_BYTES.into()],
+        ..iced::Settings::default()
+    }
+}
+
+/// Runs the app on `file`, or on the embedded sample roadmap.
+pub fn run(file: Option<PathBuf>) -> iced::Result {
+    let options = Options {
+        file,
+        config_path: config::Config::default_path(),
+        today: chrono::Local::now().date_naive(),
+    };
+    iced::application(move || App::boot(options.clone()), App::update, App::view)
+        .title(App::title)
+        .theme(App::theme)
+        .subscription(App::subscription)
+        .settings(settings())
+        .window(iced::window::Settings {
+            size: iced::Size::new(1280.0, 800.0),
+            min_size: Some(iced::Size::new(960.0, 600.0)),
+            ..iced::window::Settings::default()
+        })
+        .exit_on_close_request(false)
+        .run()
+}

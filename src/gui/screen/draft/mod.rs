@@ -1,0 +1,505 @@
+//! Drafting a roadmap: the outline on the left (areas → programs → indicators, each
+//! with its status at the current quarter), the selected item's form on the right,
+//! and the problems found by validation below.
+
+mod fields;
+mod form;
+mod grid;
+mod outline;
+mod problems;
+
+use std::collections::{HashMap, HashSet};
+
+use iced::widget::{column, container, row};
+use iced::{Element, Length};
+
+pub use fields::{Cell, Field, Pick};
+
+use super::{Change, Context};
+use crate::edit::{Edit, Node, NodePath, ids};
+use crate::gui::theme;
+use crate::model::{Area, Indicator, Kind, Program, Quarter, Roadmap, Unit};
+use crate::validate::Location;
+
+/// What the form on the right shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Selection {
+    Document,
+    Units,
+    Area(usize),
+    Program(usize, usize),
+    Indicator(usize, usize, usize),
+}
+
+/// Structural changes from the outline and the forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Structure {
+    AddArea,
+    AddProgram(usize),
+    AddIndicator(usize, usize),
+    AddUnit,
+    Delete(NodePath),
+    Duplicate(NodePath),
+    MoveUp(NodePath),
+    MoveDown(NodePath),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    Select(Selection),
+    ToggleArea(usize),
+    ToggleProgram(usize, usize),
+    /// Text typed into a field of the selected item.
+    Field(Field, String),
+    Pick(Pick),
+    /// Target or actual typed into the grid of the selected indicator.
+    Cell(Quarter, Cell, String),
+    Structure(Structure),
+    /// Remove a unit that programs still use, after the warning.
+    ConfirmRemoveUnit(usize),
+    CancelRemoveUnit,
+    ProblemClicked(Location),
+    ToggleProblems,
+}
+
+pub enum Action {
+    None,
+    Change(Change),
+    Notify(String),
+}
+
+/// Text typed into a number field or a grid cell, kept as typed until the document
+/// shows the same value (or forever, while it is not a valid number: an invalid entry
+/// is marked in place and never silently dropped).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct BufferKey {
+    /// The indicator id (cells) or the selection (fields) the text belongs to.
+    pub owner: String,
+    pub slot: String,
+}
+
+pub struct State {
+    selection: Selection,
+    collapsed_areas: HashSet<usize>,
+    expanded_programs: HashSet<(usize, usize)>,
+    buffers: HashMap<BufferKey, Buffer>,
+    /// A unit removal waiting for the user to accept that programs lose their unit.
+    removing_unit: Option<usize>,
+    show_problems: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Buffer {
+    text: String,
+    valid: bool,
+}
+
+impl State {
+    pub fn new(roadmap: &Roadmap) -> Self {
+        let selection = if roadmap.areas.is_empty() {
+            Selection::Document
+        } else {
+            Selection::Area(0)
+        };
+        Self {
+            selection,
+            collapsed_areas: HashSet::new(),
+            expanded_programs: HashSet::new(),
+            buffers: HashMap::new(),
+            removing_unit: None,
+            show_problems: true,
+        }
+    }
+
+    pub fn selection(&self) -> Selection {
+        self.selection
+    }
+
+    /// Entries typed that are not numbers, still waiting to be corrected.
+    pub fn invalid_entries(&self) -> usize {
+        self.buffers.values().filter(|b| !b.valid).count()
+    }
+
+    /// The document changed under the screen (undo, redo): show its values again,
+    /// keeping only entries that were never valid, and a selection that still exists.
+    pub fn document_replaced_or_rewound(&mut self, roadmap: &Roadmap) {
+        self.buffers.retain(|_, buffer| !buffer.valid);
+        self.selection = fix_selection(self.selection, roadmap);
+        self.removing_unit = None;
+    }
+
+    pub fn update(&mut self, message: Message, context: &Context<'_>) -> Action {
+        let roadmap = context.roadmap;
+        match message {
+            Message::Select(selection) => {
+                self.select(selection);
+                Action::None
+            }
+            Message::ToggleArea(a) => {
+                if !self.collapsed_areas.remove(&a) {
+                    self.collapsed_areas.insert(a);
+                }
+                Action::None
+            }
+            Message::ToggleProgram(a, p) => {
+                if !self.expanded_programs.remove(&(a, p)) {
+                    self.expanded_programs.insert((a, p));
+                }
+                Action::None
+            }
+            Message::Field(field, text) => self.edit_field(field, text, context),
+            Message::Pick(pick) => fields::pick(self.selection, pick, roadmap)
+                .map(|edit| Action::Change(Change::one(edit)))
+                .unwrap_or(Action::None),
+            Message::Cell(quarter, cell, text) => self.edit_cell(quarter, cell, text, roadmap),
+            Message::Structure(structure) => self.structure(structure, context),
+            Message::ConfirmRemoveUnit(index) => {
+                self.removing_unit = None;
+                remove_unit(roadmap, index)
+            }
+            Message::CancelRemoveUnit => {
+                self.removing_unit = None;
+                Action::None
+            }
+            Message::ProblemClicked(location) => {
+                self.select(selection_of(&location));
+                Action::None
+            }
+            Message::ToggleProblems => {
+                self.show_problems = !self.show_problems;
+                Action::None
+            }
+        }
+    }
+
+    fn select(&mut self, selection: Selection) {
+        // Valid entries are in the document already; invalid ones stay to be corrected.
+        self.buffers.retain(|_, buffer| !buffer.valid);
+        self.removing_unit = None;
+        self.selection = selection;
+        match selection {
+            Selection::Area(a) => {
+                self.collapsed_areas.remove(&a);
+            }
+            Selection::Program(a, p) | Selection::Indicator(a, p, _) => {
+                self.collapsed_areas.remove(&a);
+                self.expanded_programs.insert((a, p));
+            }
+            Selection::Document | Selection::Units => {}
+        }
+    }
+
+    fn edit_field(&mut self, field: Field, text: String, context: &Context<'_>) -> Action {
+        let key = BufferKey {
+            owner: format!("{:?}", self.selection),
+            slot: format!("{field:?}"),
+        };
+        match fields::edit(self.selection, field, &text, context.roadmap) {
+            fields::Outcome::Edit(edit) => {
+                if field.is_number() {
+                    self.buffers
+                        .insert(key.clone(), Buffer { text, valid: true });
+                }
+                Action::Change(Change::typing(edit, format!("{key:?}")))
+            }
+            fields::Outcome::Invalid => {
+                self.buffers.insert(key, Buffer { text, valid: false });
+                Action::None
+            }
+            fields::Outcome::Nothing => Action::None,
+        }
+    }
+
+    fn edit_cell(
+        &mut self,
+        quarter: Quarter,
+        cell: Cell,
+        text: String,
+        roadmap: &Roadmap,
+    ) -> Action {
+        let Selection::Indicator(a, p, i) = self.selection else {
+            return Action::None;
+        };
+        let Some(indicator) = indicator_at(roadmap, a, p, i) else {
+            return Action::None;
+        };
+        let key = grid::buffer_key(indicator, quarter, cell);
+        match grid::apply(indicator, quarter, cell, &text) {
+            Ok(Some(updated)) => {
+                self.buffers
+                    .insert(key.clone(), Buffer { text, valid: true });
+                let edit = Edit::Indicator(a, p, i, Box::new(updated));
+                Action::Change(Change::typing(edit, format!("{key:?}")))
+            }
+            Ok(None) => {
+                self.buffers.insert(key, Buffer { text, valid: true });
+                Action::None
+            }
+            Err(_) => {
+                self.buffers.insert(key, Buffer { text, valid: false });
+                Action::None
+            }
+        }
+    }
+
+    fn buffer(&self, key: &BufferKey) -> Option<&Buffer> {
+        self.buffers.get(key)
+    }
+
+    fn structure(&mut self, structure: Structure, context: &Context<'_>) -> Action {
+        let roadmap = context.roadmap;
+        let language = context.language;
+        let (edit, selection) = match structure {
+            Structure::AddArea => {
+                let index = roadmap.areas.len();
+                let area = Area::new(
+                    ids::new_area_id(roadmap),
+                    crate::gui::i18n::tr(language, "draft.new_area"),
+                    Default::default(),
+                );
+                (
+                    Edit::Insert(NodePath::Area(index), Node::Area(area)),
+                    Selection::Area(index),
+                )
+            }
+            Structure::AddProgram(a) => {
+                let Some(area) = roadmap.areas.get(a) else {
+                    return Action::None;
+                };
+                let index = area.programs.len();
+                let program = Program::new(
+                    ids::new_program_id(roadmap, area),
+                    crate::gui::i18n::tr(language, "draft.new_program"),
+                );
+                (
+                    Edit::Insert(NodePath::Program(a, index), Node::Program(program)),
+                    Selection::Program(a, index),
+                )
+            }
+            Structure::AddIndicator(a, p) => {
+                let Some(program) = roadmap.areas.get(a).and_then(|area| area.programs.get(p))
+                else {
+                    return Action::None;
+                };
+                let index = program.indicators.len();
+                let indicator = Indicator::new(
+                    ids::new_indicator_id(roadmap, program),
+                    crate::gui::i18n::tr(language, "draft.new_indicator"),
+                    Kind::Level,
+                );
+                (
+                    Edit::Insert(
+                        NodePath::Indicator(a, p, index),
+                        Node::Indicator(Box::new(indicator)),
+                    ),
+                    Selection::Indicator(a, p, index),
+                )
+            }
+            Structure::AddUnit => {
+                let unit = Unit {
+                    id: ids::new_unit_id(roadmap),
+                    name: crate::gui::i18n::tr(language, "draft.new_unit"),
+                };
+                (
+                    Edit::Insert(NodePath::Unit(roadmap.units.len()), Node::Unit(unit)),
+                    Selection::Units,
+                )
+            }
+            Structure::Delete(NodePath::Unit(index)) => {
+                let used = programs_using_unit(roadmap, index).len();
+                if used > 0 {
+                    self.removing_unit = Some(index);
+                    return Action::None;
+                }
+                return remove_unit(roadmap, index);
+            }
+            Structure::Delete(path) => {
+                let selection = match path {
+                    NodePath::Area(_) => Selection::Document,
+                    NodePath::Program(a, _) => Selection::Area(a),
+                    NodePath::Indicator(a, p, _) => Selection::Program(a, p),
+                    NodePath::Unit(_) | NodePath::Review(_) => self.selection,
+                };
+                (Edit::Remove(path), selection)
+            }
+            Structure::Duplicate(path) => match duplicate(roadmap, path) {
+                Some((edit, selection)) => (edit, selection),
+                None => return Action::None,
+            },
+            Structure::MoveUp(path) | Structure::MoveDown(path) => {
+                let up = matches!(structure, Structure::MoveUp(_));
+                let index = path.index();
+                let siblings = sibling_count(roadmap, path);
+                let to = if up {
+                    index.checked_sub(1)
+                } else {
+                    Some(index + 1)
+                };
+                let Some(to) = to.filter(|&to| to < siblings) else {
+                    return Action::None;
+                };
+                (
+                    Edit::Move(path, to),
+                    selection_of_path(path.with_index(to), self.selection),
+                )
+            }
+        };
+        self.buffers.retain(|_, buffer| !buffer.valid);
+        self.select(selection);
+        Action::Change(Change::one(edit))
+    }
+
+    pub fn view<'a>(&'a self, context: &Context<'a>) -> Element<'a, Message> {
+        let outline = container(outline::view(self, context))
+            .width(Length::Fixed(340.0))
+            .height(Length::Fill)
+            .style(theme::panel);
+        let form = container(form::view(self, context))
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .style(theme::panel);
+        let main = row![outline, form].spacing(12).height(Length::Fill);
+        column![main, problems::view(self, context)]
+            .spacing(12)
+            .height(Length::Fill)
+            .into()
+    }
+}
+
+pub(crate) fn indicator_at(roadmap: &Roadmap, a: usize, p: usize, i: usize) -> Option<&Indicator> {
+    roadmap.areas.get(a)?.programs.get(p)?.indicators.get(i)
+}
+
+/// Programs (area, program) whose responsible unit is `roadmap.units[index]`.
+fn programs_using_unit(roadmap: &Roadmap, index: usize) -> Vec<(usize, usize)> {
+    let Some(unit) = roadmap.units.get(index) else {
+        return Vec::new();
+    };
+    roadmap
+        .areas
+        .iter()
+        .enumerate()
+        .flat_map(|(a, area)| {
+            area.programs
+                .iter()
+                .enumerate()
+                .filter(|(_, program)| program.unit.as_deref() == Some(unit.id.as_str()))
+                .map(move |(p, _)| (a, p))
+        })
+        .collect()
+}
+
+/// Removes a unit and, in the same undoable step, the references to it.
+fn remove_unit(roadmap: &Roadmap, index: usize) -> Action {
+    let mut edits: Vec<Edit> = programs_using_unit(roadmap, index)
+        .into_iter()
+        .map(|(a, p)| {
+            let program = Program {
+                unit: None,
+                ..roadmap.areas[a].programs[p].clone()
+            };
+            Edit::Program(a, p, program)
+        })
+        .collect();
+    edits.push(Edit::Remove(NodePath::Unit(index)));
+    Action::Change(Change {
+        edits,
+        coalesce: None,
+    })
+}
+
+fn duplicate(roadmap: &Roadmap, path: NodePath) -> Option<(Edit, Selection)> {
+    Some(match path {
+        NodePath::Area(a) => {
+            let copy = ids::duplicate_area(roadmap, roadmap.areas.get(a)?);
+            (
+                Edit::Insert(NodePath::Area(a + 1), Node::Area(copy)),
+                Selection::Area(a + 1),
+            )
+        }
+        NodePath::Program(a, p) => {
+            let area = roadmap.areas.get(a)?;
+            let copy = ids::duplicate_program(roadmap, area, area.programs.get(p)?);
+            (
+                Edit::Insert(NodePath::Program(a, p + 1), Node::Program(copy)),
+                Selection::Program(a, p + 1),
+            )
+        }
+        NodePath::Indicator(a, p, i) => {
+            let program = roadmap.areas.get(a)?.programs.get(p)?;
+            let copy = ids::duplicate_indicator(roadmap, program, program.indicators.get(i)?);
+            (
+                Edit::Insert(
+                    NodePath::Indicator(a, p, i + 1),
+                    Node::Indicator(Box::new(copy)),
+                ),
+                Selection::Indicator(a, p, i + 1),
+            )
+        }
+        NodePath::Unit(_) | NodePath::Review(_) => return None,
+    })
+}
+
+fn sibling_count(roadmap: &Roadmap, path: NodePath) -> usize {
+    match path {
+        NodePath::Unit(_) => roadmap.units.len(),
+        NodePath::Area(_) => roadmap.areas.len(),
+        NodePath::Program(a, _) => roadmap.areas.get(a).map_or(0, |area| area.programs.len()),
+        NodePath::Indicator(a, p, _) => roadmap
+            .areas
+            .get(a)
+            .and_then(|area| area.programs.get(p))
+            .map_or(0, |program| program.indicators.len()),
+        NodePath::Review(_) => roadmap.reviews.len(),
+    }
+}
+
+fn selection_of_path(path: NodePath, current: Selection) -> Selection {
+    match path {
+        NodePath::Area(a) => Selection::Area(a),
+        NodePath::Program(a, p) => Selection::Program(a, p),
+        NodePath::Indicator(a, p, i) => Selection::Indicator(a, p, i),
+        NodePath::Unit(_) | NodePath::Review(_) => current,
+    }
+}
+
+/// Where a validation problem sends the user.
+pub fn selection_of(location: &Location) -> Selection {
+    match *location {
+        Location::Document | Location::Review { .. } => Selection::Document,
+        Location::Unit { .. } => Selection::Units,
+        Location::Area { area } => Selection::Area(area),
+        Location::Program { area, program } => Selection::Program(area, program),
+        Location::Indicator {
+            area,
+            program,
+            indicator,
+        }
+        | Location::Target {
+            area,
+            program,
+            indicator,
+            ..
+        } => Selection::Indicator(area, program, indicator),
+    }
+}
+
+/// The nearest existing selection after the document changed.
+fn fix_selection(selection: Selection, roadmap: &Roadmap) -> Selection {
+    match selection {
+        Selection::Indicator(a, p, i) if indicator_at(roadmap, a, p, i).is_none() => {
+            fix_selection(Selection::Program(a, p), roadmap)
+        }
+        Selection::Program(a, p)
+            if roadmap
+                .areas
+                .get(a)
+                .and_then(|area| area.programs.get(p))
+                .is_none() =>
+        {
+            fix_selection(Selection::Area(a), roadmap)
+        }
+        Selection::Area(a) if roadmap.areas.get(a).is_none() => Selection::Document,
+        other => other,
+    }
+}

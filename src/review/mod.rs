@@ -1,0 +1,203 @@
+//! The quarterly review (*monev triwulan*): which targets are behind at a quarter, per
+//! `roadmap-format.md`, with counts per area and the change since the previous quarter.
+
+mod status;
+
+use std::collections::HashSet;
+
+pub use status::{Evaluation, Status, achievement, evaluate, status_of};
+
+use crate::model::{Kind, Quarter, Roadmap};
+
+/// One indicator's line in a review.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorReview {
+    pub id: String,
+    /// Where the indicator is: `roadmap.areas[area].programs[program].indicators[indicator]`.
+    pub area: usize,
+    pub program: usize,
+    pub indicator: usize,
+    pub evaluation: Evaluation,
+    /// Flagged, but the entry at the quarter lacks *kendala* or *tindak lanjut*
+    /// (`Level` and `Count` only).
+    pub unexplained: bool,
+}
+
+impl IndicatorReview {
+    pub fn status(&self) -> Status {
+        self.evaluation.status
+    }
+
+    pub fn is_flagged(&self) -> bool {
+        self.evaluation.status.is_flagged()
+    }
+}
+
+/// How many indicators have each status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub on_track: usize,
+    pub at_risk: usize,
+    pub behind: usize,
+    pub missing: usize,
+    pub not_due: usize,
+    pub no_target: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, status: Status) {
+        *self.slot(status) += 1;
+    }
+
+    pub fn get(&self, status: Status) -> usize {
+        match status {
+            Status::OnTrack => self.on_track,
+            Status::AtRisk => self.at_risk,
+            Status::Behind => self.behind,
+            Status::Missing => self.missing,
+            Status::NotDue => self.not_due,
+            Status::NoTarget => self.no_target,
+        }
+    }
+
+    fn slot(&mut self, status: Status) -> &mut usize {
+        match status {
+            Status::OnTrack => &mut self.on_track,
+            Status::AtRisk => &mut self.at_risk,
+            Status::Behind => &mut self.behind,
+            Status::Missing => &mut self.missing,
+            Status::NotDue => &mut self.not_due,
+            Status::NoTarget => &mut self.no_target,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        Status::ALL.iter().map(|&s| self.get(s)).sum()
+    }
+
+    pub fn flagged(&self) -> usize {
+        self.behind + self.missing
+    }
+
+    /// Indicators that had something to assess at the quarter (everything but
+    /// `not_due` and `no_target`).
+    pub fn assessed(&self) -> usize {
+        self.on_track + self.at_risk + self.behind + self.missing
+    }
+}
+
+/// A whole review at one quarter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewReport {
+    pub quarter: Quarter,
+    /// Every indicator of the document once, in document order.
+    pub indicators: Vec<IndicatorReview>,
+    pub summary: Counts,
+    /// Per area, in document order (same index as `roadmap.areas`).
+    pub areas: Vec<Counts>,
+    /// Flagged now, not flagged at the previous quarter.
+    pub newly_behind: Vec<String>,
+    /// Flagged at the previous quarter, not flagged now.
+    pub recovered: Vec<String>,
+}
+
+impl ReviewReport {
+    pub fn flagged(&self) -> impl Iterator<Item = &IndicatorReview> {
+        self.indicators.iter().filter(|line| line.is_flagged())
+    }
+
+    pub fn unexplained(&self) -> impl Iterator<Item = &IndicatorReview> {
+        self.indicators.iter().filter(|line| line.unexplained)
+    }
+
+    /// Ids flagged at this quarter, in document order: what a recorded review keeps.
+    pub fn flagged_ids(&self) -> Vec<String> {
+        self.flagged().map(|line| line.id.clone()).collect()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&IndicatorReview> {
+        self.indicators.iter().find(|line| line.id == id)
+    }
+}
+
+/// Evaluates every indicator of `roadmap` at `quarter`, without comparing with the
+/// previous quarter.
+pub fn evaluate_all(roadmap: &Roadmap, quarter: Quarter) -> Vec<IndicatorReview> {
+    let mut lines = Vec::with_capacity(roadmap.indicator_count());
+    for (a, area) in roadmap.areas.iter().enumerate() {
+        for (p, program) in area.programs.iter().enumerate() {
+            for (i, indicator) in program.indicators.iter().enumerate() {
+                let evaluation = evaluate(indicator, roadmap.rules, quarter);
+                let unexplained = evaluation.status.is_flagged()
+                    && indicator.kind != Kind::Milestone
+                    && !indicator
+                        .target_at(quarter)
+                        .is_some_and(|entry| entry.is_explained());
+                lines.push(IndicatorReview {
+                    id: indicator.id.clone(),
+                    area: a,
+                    program: p,
+                    indicator: i,
+                    evaluation,
+                    unexplained,
+                });
+            }
+        }
+    }
+    lines
+}
+
+/// The review of `roadmap` at `quarter`.
+///
+/// "The review of the previous quarter" is the review recorded for that quarter when
+/// there is one (what the meeting said then), and otherwise the statuses the document
+/// gives at that quarter today.
+pub fn review(roadmap: &Roadmap, quarter: Quarter) -> ReviewReport {
+    let indicators = evaluate_all(roadmap, quarter);
+    let mut summary = Counts::default();
+    let mut areas = vec![Counts::default(); roadmap.areas.len()];
+    for line in &indicators {
+        summary.add(line.status());
+        areas[line.area].add(line.status());
+    }
+
+    let previous_quarter = quarter.previous();
+    let previously_flagged: HashSet<String> = match roadmap.review_at(previous_quarter) {
+        Some(recorded) => recorded.flagged.iter().cloned().collect(),
+        None if roadmap.period.contains(previous_quarter) => {
+            evaluate_all(roadmap, previous_quarter)
+                .into_iter()
+                .filter(|line| line.is_flagged())
+                .map(|line| line.id)
+                .collect()
+        }
+        None => HashSet::new(),
+    };
+    let newly_behind = indicators
+        .iter()
+        .filter(|line| line.is_flagged() && !previously_flagged.contains(&line.id))
+        .map(|line| line.id.clone())
+        .collect();
+    let flagged_now: HashSet<&str> = indicators
+        .iter()
+        .filter(|line| line.is_flagged())
+        .map(|line| line.id.as_str())
+        .collect();
+    // Document order for the recovered too; ids no longer in the document are left out.
+    let recovered = indicators
+        .iter()
+        .filter(|line| {
+            previously_flagged.contains(&line.id) && !flagged_now.contains(line.id.as_str())
+        })
+        .map(|line| line.id.clone())
+        .collect();
+
+    ReviewReport {
+        quarter,
+        indicators,
+        summary,
+        areas,
+        newly_behind,
+        recovered,
+    }
+}

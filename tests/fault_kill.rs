@@ -1,0 +1,198 @@
+//! A save killed at any moment leaves the complete old file or the complete new one.
+//!
+//! The test re-runs its own binary with only `saving_loop_child` selected and
+//! `REFORM_ROADMAP_FAULT_KILL` set; that child saves a large roadmap over and over,
+//! alternating two versions, and this process SIGKILLs it at random moments spread
+//! over the length of a save (seeded: `REFORM_ROADMAP_FAULT_KILL_SEED` replays a run).
+//! After every kill the file must be byte for byte one of the two versions, and so
+//! must `NAME.bak` when present. Temporaries left by a kill mid-write are counted (they
+//! are what shows the kill landed inside the write) and removed.
+//!
+//! A SIGKILL leaves the page cache intact, so this proves atomicity against crashes
+//! of the program, not against power cuts; for those the save flushes the file and
+//! the folder (`file::atomic`), which no test here can cut the power under.
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use reform_roadmap::file;
+use reform_roadmap::model::{Area, Element, Indicator, Kind, Period, Program, Roadmap, Target};
+
+const CHILD: &str = "REFORM_ROADMAP_FAULT_KILL";
+const SEED: &str = "REFORM_ROADMAP_FAULT_KILL_SEED";
+const KILLS: usize = 200;
+/// About 2 MB of RON: a save takes tens of milliseconds in a debug build.
+const INDICATORS: usize = 1200;
+
+/// Version `tag` of a large roadmap; the two versions differ in every target.
+fn version(tag: u32) -> Roadmap {
+    let period = Period {
+        start: 2025,
+        end: 2029,
+    };
+    let mut roadmap = Roadmap::new(
+        format!("Road Map Reformasi Birokrasi, versi {tag}"),
+        "Pemerintah Kabupaten Contoh",
+        period,
+    );
+    for a in 0..8 {
+        let mut area = Area::new(format!("area-{a}"), format!("Area perubahan {a}"), Element::Hard);
+        for p in 0..5 {
+            let mut program = Program::new(format!("p-{a}-{p}"), format!("Program {a}.{p}"));
+            program.budget = Some(150_000_000 + u64::from(tag));
+            for i in 0..INDICATORS / 40 {
+                let mut indicator = Indicator::new(
+                    format!("i-{a}-{p}-{i}"),
+                    format!("Persentase capaian indikator {a}.{p}.{i}"),
+                    Kind::Level,
+                );
+                indicator.unit = "%".into();
+                for (q, quarter) in period.quarters().enumerate() {
+                    let mut target = Target::planned(40.0 + q as f64);
+                    target.actual = Some(f64::from(tag) + q as f64 / 4.0);
+                    indicator.targets.insert(quarter.to_string(), target);
+                }
+                program.indicators.push(indicator);
+            }
+            area.programs.push(program);
+        }
+        roadmap.areas.push(area);
+    }
+    roadmap
+}
+
+/// The child: save versions 1 and 2 in turn until killed.
+#[test]
+fn saving_loop_child() {
+    let Some(path) = std::env::var_os(CHILD).map(PathBuf::from) else {
+        return;
+    };
+    let versions = [version(1), version(2)];
+    println!("ready");
+    for n in 0.. {
+        file::save(&path, &versions[n % 2]).expect("the child saves to a writable folder");
+    }
+}
+
+/// Kills the child if the parent panics, so no saving loop outlives the test.
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// SplitMix64: tiny, seedable, good enough to spread delays.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, bound: u64) -> u64 {
+        self.next() % bound.max(1)
+    }
+}
+
+fn temporaries(folder: &Path) -> Vec<PathBuf> {
+    fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tmp"))
+        .collect()
+}
+
+#[test]
+fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
+    if std::env::var_os(CHILD).is_some() {
+        return;
+    }
+    let started = Instant::now();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("rb.roadmap.ron");
+    let backup = file::backup_path(&path);
+    let versions = [version(1), version(2)];
+    let texts = versions.each_ref().map(file::to_ron_string);
+    assert_ne!(texts[0], texts[1]);
+    let which = |bytes: &[u8]| texts.iter().position(|t| t.as_bytes() == bytes);
+
+    // How long one save takes here, to spread the kills over it.
+    file::save(&path, &versions[0]).unwrap();
+    let timing = Instant::now();
+    for n in 0..3 {
+        file::save(&path, &versions[(n + 1) % 2]).unwrap();
+    }
+    let save_time = timing.elapsed() / 3;
+
+    let seed = std::env::var(SEED)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5afe_5a7e_u64);
+    let mut rng = Rng(seed);
+    let (mut mid_write, mut landed_new, mut with_backup, mut full_loads) = (0, 0, 0, 0);
+    let mut last = which(&fs::read(&path).unwrap()).unwrap();
+    for kill in 1..=KILLS {
+        let mut child = Killed(
+            Command::new(std::env::current_exe().unwrap())
+                .args(["--exact", "saving_loop_child", "--nocapture", "--test-threads=1"])
+                .env(CHILD, &path)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        let mut lines = BufReader::new(child.0.stdout.take().unwrap()).lines();
+        assert!(
+            lines.any(|l| l.is_ok_and(|l| l.trim() == "ready")),
+            "the child did not start"
+        );
+        // Anywhere in the first two saves: serialising, writing, backing up, renaming.
+        let delay = rng.below(2 * save_time.as_micros() as u64);
+        std::thread::sleep(Duration::from_micros(delay));
+        drop(child);
+
+        let bytes = fs::read(&path).unwrap_or_else(|e| panic!("kill {kill}: the file is gone: {e}"));
+        let now = which(&bytes).unwrap_or_else(|| {
+            panic!(
+                "kill {kill} after {delay} µs: the file is neither version ({} bytes)",
+                bytes.len()
+            )
+        });
+        if let Ok(backup_bytes) = fs::read(&backup) {
+            with_backup += 1;
+            assert!(which(&backup_bytes).is_some(), "kill {kill}: damaged .bak");
+        }
+        if kill % 50 == 0 {
+            assert_eq!(file::load(&path).unwrap(), versions[now]);
+            full_loads += 1;
+        }
+        let left = temporaries(folder.path());
+        if !left.is_empty() {
+            mid_write += 1;
+            for temporary in left {
+                fs::remove_file(temporary).unwrap();
+            }
+        }
+        if now != last {
+            landed_new += 1;
+            last = now;
+        }
+    }
+    let elapsed = started.elapsed();
+    println!(
+        "{KILLS} kills (seed {seed:#x}, one save ≈ {save_time:?}): {mid_write} landed mid-write \
+         (a temporary was left), {landed_new} after a new version was in place, \
+         .bak present {with_backup} times; {full_loads} full loads checked; {elapsed:?} in all"
+    );
+    assert!(mid_write > KILLS / 10, "too few kills landed inside a write to prove anything");
+}
