@@ -768,10 +768,12 @@ mod tests {
     use Severity::{Error as E, Warning as W};
 
     type Mutation = fn(&mut Roadmap);
+    /// Severity, location and [`ProblemKind::key`] of a problem.
+    type Found = (Severity, Location, &'static str);
 
     #[test]
     fn every_rule_reports_its_severity_location_and_kind() {
-        let cases: Vec<(&str, Mutation, Vec<(Severity, Location, &str)>)> = vec![
+        let cases: Vec<(&str, Mutation, Vec<Found>)> = vec![
             ("valid", |_| {}, vec![]),
             (
                 "period reversed, outside-period checks silenced",
@@ -1031,7 +1033,7 @@ mod tests {
         for (name, mutate, expected) in cases {
             let mut roadmap = base();
             mutate(&mut roadmap);
-            let found: Vec<(Severity, Location, &str)> = validate(&roadmap)
+            let found: Vec<Found> = validate(&roadmap)
                 .into_iter()
                 .map(|p| (p.severity, p.location, p.kind.key()))
                 .collect();

@@ -424,8 +424,8 @@ fn wrong_types_malformed_ron_and_bad_values_say_where() {
         (
             "malformed date",
             edited("date: \"2025-04-15\"", "date: \"15-04-2025\""),
-            68,
-            1..=80,
+            69,
+            30..=47,
         ),
         (
             "missing comma",
@@ -439,7 +439,7 @@ fn wrong_types_malformed_ron_and_bad_values_say_where() {
         (
             "cut off inside a string",
             SPEC_EXAMPLE[..SPEC_EXAMPLE.find("Tim RB").unwrap()].to_owned(),
-            68,
+            69,
             1..=200,
         ),
         ("trailing garbage", format!("{SPEC_EXAMPLE}x"), 71, 1..=2),

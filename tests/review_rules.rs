@@ -689,8 +689,15 @@ fn newly_behind_and_recovered() {
         flagged: flagged.iter().map(|s| (*s).to_owned()).collect(),
     };
 
-    // (name, recorded reviews, quarter, newly behind, recovered)
-    let cases: Vec<(&str, Vec<Review>, &str, Vec<&str>, Vec<&str>)> = vec![
+    /// (name, recorded reviews, quarter, newly behind, recovered)
+    type Case = (
+        &'static str,
+        Vec<Review>,
+        &'static str,
+        Vec<&'static str>,
+        Vec<&'static str>,
+    );
+    let cases: Vec<Case> = vec![
         (
             "no recorded review: compared with the document at Q1",
             vec![],

@@ -44,10 +44,7 @@ pub fn apply(roadmap: &mut Roadmap, edit: Edit) -> Result<Edit, EditError> {
             header.units = std::mem::take(&mut roadmap.units);
             header.areas = std::mem::take(&mut roadmap.areas);
             header.reviews = std::mem::take(&mut roadmap.reviews);
-            let mut old = std::mem::replace(roadmap, *header);
-            roadmap.units = std::mem::take(&mut old.units);
-            roadmap.areas = std::mem::take(&mut old.areas);
-            roadmap.reviews = std::mem::take(&mut old.reviews);
+            let old = std::mem::replace(roadmap, *header);
             Edit::Header(Box::new(old))
         }
         Edit::Unit(index, unit) => {
@@ -63,8 +60,7 @@ pub fn apply(roadmap: &mut Roadmap, edit: Edit) -> Result<Edit, EditError> {
                 .get_mut(a)
                 .ok_or(EditError(NodePath::Area(a)))?;
             area.programs = std::mem::take(&mut slot.programs);
-            let mut old = std::mem::replace(slot, area);
-            slot.programs = std::mem::take(&mut old.programs);
+            let old = std::mem::replace(slot, area);
             Edit::Area(a, old)
         }
         Edit::Program(a, p, mut program) => {
@@ -74,8 +70,7 @@ pub fn apply(roadmap: &mut Roadmap, edit: Edit) -> Result<Edit, EditError> {
                 .and_then(|area| area.programs.get_mut(p))
                 .ok_or(EditError(NodePath::Program(a, p)))?;
             program.indicators = std::mem::take(&mut slot.indicators);
-            let mut old = std::mem::replace(slot, program);
-            slot.indicators = std::mem::take(&mut old.indicators);
+            let old = std::mem::replace(slot, program);
             Edit::Program(a, p, old)
         }
         Edit::Indicator(a, p, i, indicator) => {

@@ -97,7 +97,8 @@ th, td { border: 1px solid #9aa5b1; padding: 3px 4px; vertical-align: top; text-
 thead th { background: #1f3b63; color: #fff; font-weight: 600; font-size: 8.5pt; }
 table.detail, table.flagged-table, table.areas { table-layout: fixed; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.when { font-size: 8.5pt; }
+td.when, td.measure { font-size: 8.5pt; }
+table.detail thead th { font-size: 8pt; overflow-wrap: normal; }
 td.status { white-space: nowrap; }
 td .badge { white-space: normal; }
 tr.program th { background: #e3e8ef; color: #111; font-weight: 600; font-size: 9pt; }
@@ -622,7 +623,7 @@ fn details(html: &mut String, report: &Report, language: Language) {
             r#"<div class="area-block">
 <h3>{name} <small>· {element}</small></h3>
 <table class="detail">
-<colgroup><col style="width:9%"><col style="width:36%"><col style="width:9%"><col style="width:9%"><col style="width:9%"><col style="width:10%"><col style="width:18%"></colgroup>
+<colgroup><col style="width:9%"><col style="width:33%"><col style="width:11%"><col style="width:9%"><col style="width:9%"><col style="width:12%"><col style="width:17%"></colgroup>
 <thead><tr><th>{c_id}</th><th>{c_indicator}</th><th>{c_measure}</th><th class="num">{c_target}</th><th class="num">{c_actual}</th><th class="num">{c_achievement}</th><th>{c_status}</th></tr></thead>
 <tbody>"#,
             name = escape(&area.name),
@@ -727,7 +728,7 @@ fn detail_row(html: &mut String, row: &ReportRow, language: Language) {
         };
         let _ = write!(
             html,
-            r#"<td>{}</td><td class="num">{}</td><td class="num">{}</td>"#,
+            r#"<td class="measure">{}</td><td class="num">{}</td><td class="num">{}</td>"#,
             escape(&row.measure),
             escape(&value(row.target)),
             escape(&value(row.actual)),

@@ -41,6 +41,7 @@ pub struct ReportRow {
     pub evidence: Vec<String>,
     /// Milestones only.
     pub due: Option<Quarter>,
+    /// Milestones only; `None` when done after the review quarter.
     pub done: Option<Quarter>,
 }
 
@@ -120,7 +121,9 @@ impl<'a> Report<'a> {
                     note: written(|e| &e.note),
                     evidence: entry.and_then(|e| e.evidence.clone()).unwrap_or_default(),
                     due: indicator.due,
-                    done: indicator.done,
+                    // As at the review quarter: a report of TW II does not know
+                    // that the milestone was done in TW III.
+                    done: indicator.done.filter(|done| *done <= quarter),
                 }
             })
             .collect();
@@ -271,6 +274,24 @@ mod tests {
         assert_eq!(report.rows[2].responsible.as_deref(), Some("hilang"));
         assert_eq!(report.areas[0].unexplained, 1);
         assert_eq!(report.newly_behind, vec![0]);
+    }
+
+    #[test]
+    fn a_milestone_is_done_only_from_the_quarter_it_was_done() {
+        let mut roadmap = roadmap();
+        let milestone = &mut roadmap.areas[0].programs[1].indicators[0];
+        milestone.due = Quarter::new(2025, 2);
+        milestone.done = Quarter::new(2025, 3);
+        for (quarter, done, status) in [
+            (2, None, Status::Behind),
+            (3, Quarter::new(2025, 3), Status::OnTrack),
+            (4, Quarter::new(2025, 3), Status::OnTrack),
+        ] {
+            let report = Report::build(&roadmap, Quarter::new(2025, quarter).unwrap());
+            let row = &report.rows[2];
+            assert_eq!((row.done, row.status), (done, status), "Q{quarter}");
+            assert_eq!(row.due, Quarter::new(2025, 2));
+        }
     }
 
     #[test]

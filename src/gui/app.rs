@@ -117,10 +117,7 @@ impl App {
                 Err(error) => (sample(), Some(load_error_notice(config.language, &error))),
             },
         };
-        let quarter = document
-            .roadmap()
-            .period
-            .default_review_quarter(options.today);
+        let quarter = initial_quarter(document.roadmap(), document.path.is_none(), options.today);
         let mut app = Self {
             screen: Screen::Draft(draft::State::new(document.roadmap())),
             report: review::review(document.roadmap(), quarter),
@@ -559,6 +556,17 @@ impl App {
                 Message::CloseDialog,
             ),
         }
+    }
+}
+
+/// The quarter statuses are shown at: the last one that has ended (within the period),
+/// except for the embedded sample, which is shown as of its own last report so that a
+/// first look shows a real mix of statuses whatever today's date is.
+fn initial_quarter(roadmap: &Roadmap, is_sample: bool, today: chrono::NaiveDate) -> Quarter {
+    let by_date = roadmap.period.default_review_quarter(today);
+    match roadmap.latest_reported_quarter() {
+        Some(reported) if is_sample && reported < by_date => reported,
+        _ => by_date,
     }
 }
 

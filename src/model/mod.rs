@@ -344,6 +344,15 @@ impl Roadmap {
             .sum()
     }
 
+    /// The last quarter any indicator has an actual for: how far reporting has got.
+    pub fn latest_reported_quarter(&self) -> Option<Quarter> {
+        self.indicators()
+            .flat_map(|(_, _, indicator)| &indicator.targets)
+            .filter(|(_, entry)| entry.actual.is_some())
+            .filter_map(|(key, _)| key.parse::<Quarter>().ok())
+            .max()
+    }
+
     /// The review recorded for `quarter`, the latest one if several were.
     pub fn review_at(&self, quarter: Quarter) -> Option<&Review> {
         self.reviews.iter().rev().find(|r| r.quarter == quarter)

@@ -14,6 +14,7 @@ use iced::widget::{column, container, row};
 use iced::{Element, Length};
 
 pub use fields::{Cell, Field, Pick};
+pub use grid::cell_id as grid_cell_id;
 
 use super::{Change, Context};
 use crate::edit::{Edit, Node, NodePath, ids};
