@@ -345,7 +345,7 @@ fn flagged(html: &mut String, report: &Report, language: Language) {
     let _ = writeln!(
         html,
         r#"<table class="flagged-table">
-<colgroup><col style="width:36%"><col style="width:16%"><col style="width:24%"><col style="width:24%"></colgroup>
+<colgroup><col style="width:34%"><col style="width:18%"><col style="width:24%"><col style="width:24%"></colgroup>
 <thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>
 <tbody>"#,
         escape(&tr(language, "export.col.indicator")),
