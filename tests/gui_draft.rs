@@ -26,6 +26,7 @@ fn app_on_sample() -> (tempfile::TempDir, PathBuf, App) {
     let app = App::new(Options {
         file: Some(path.clone()),
         config_path: None,
+        recovery_folder: None,
         today: today(),
     });
     (folder, path, app)
@@ -57,6 +58,7 @@ fn without_a_file_it_opens_the_sample_at_its_last_report() {
     let app = App::new(Options {
         file: None,
         config_path: None,
+        recovery_folder: None,
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
     });
     assert_eq!(app.roadmap(), &reform_roadmap::sample::sample());
@@ -376,6 +378,7 @@ fn the_language_is_remembered() {
     let options = Options {
         file: None,
         config_path: Some(config_path.clone()),
+        recovery_folder: None,
         today: today(),
     };
     let mut app = App::new(options.clone());

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::edit::Editor;
 use crate::model::Roadmap;
+use crate::safety::{Fingerprint, LockGuard};
 
 pub struct Document {
     pub editor: Editor,
@@ -14,16 +15,22 @@ pub struct Document {
     pub read_only: bool,
     /// The name shown when there is no path yet.
     pub untitled_name: String,
+    /// The file as last read or written here, to notice changes made by others.
+    pub fingerprint: Option<Fingerprint>,
+    /// Our lock-owner file beside the document (shared drives); removed when dropped.
+    pub lock: Option<LockGuard>,
 }
 
 impl Document {
-    /// A document loaded from `path`.
-    pub fn opened(roadmap: Roadmap, path: PathBuf) -> Self {
+    /// A document loaded from `path`, as it is on disk.
+    pub fn opened(roadmap: Roadmap, path: PathBuf, fingerprint: Fingerprint) -> Self {
         Self {
             editor: Editor::new(roadmap),
             path: Some(path),
             read_only: false,
             untitled_name: String::new(),
+            fingerprint: Some(fingerprint),
+            lock: None,
         }
     }
 
@@ -39,6 +46,8 @@ impl Document {
             path: None,
             read_only: false,
             untitled_name: name.into(),
+            fingerprint: None,
+            lock: None,
         }
     }
 

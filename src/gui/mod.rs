@@ -32,6 +32,7 @@ pub fn run(file: Option<PathBuf>) -> iced::Result {
     let options = Options {
         file,
         config_path: config::Config::default_path(),
+        recovery_folder: crate::safety::RecoveryStore::default_folder(),
         today: chrono::Local::now().date_naive(),
     };
     iced::application(move || App::boot(options.clone()), App::update, App::view)

@@ -2,6 +2,7 @@
 
 pub mod new_document;
 pub mod open_path;
+pub mod safety;
 
 use iced::widget::{button, column, row, space, text};
 use iced::{Element, Length};

@@ -2,23 +2,32 @@
 //! shortcuts and the close guard. Screens ask for changes through their actions;
 //! every change of the document goes through [`App::change`].
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use iced::widget::{column, container};
 use iced::{Element, Length, Subscription, Task, Theme, window};
 
 use super::config::Config;
+use super::dialog::safety::{self, Changed, Locked, Recover};
 use super::dialog::{self, Answer, Pending, new_document, open_path};
 use super::document::Document;
-use super::i18n::{tr, tr_with};
+use super::i18n::tr;
 use super::screen::{self, Change, Context, draft};
 use super::shortcut::{self, Shortcut};
 use super::{chrome, theme, widget};
-use crate::file::{self, LoadError, SaveError};
+
+mod files;
+mod recovery;
+
+pub use recovery::{RECOVERY_DELAY, RecoveryJob};
+
 use crate::locale::Language;
 use crate::model::{Quarter, Roadmap};
 use crate::review::{self, ReviewReport};
+use crate::safety::{LockInfo, RecoveryEntry, RecoveryStore};
 use crate::validate::{self, Problem};
+use files::open_dialog;
+use iced::time::Instant;
 
 /// How the app starts: which file, where its config lives, what day it is.
 #[derive(Debug, Clone)]
@@ -26,6 +35,8 @@ pub struct Options {
     pub file: Option<PathBuf>,
     /// `None` keeps nothing between runs (tests).
     pub config_path: Option<PathBuf>,
+    /// Where recovery copies of unsaved work go; `None`: none are written.
+    pub recovery_folder: Option<PathBuf>,
     pub today: chrono::NaiveDate,
 }
 
@@ -41,6 +52,11 @@ pub struct App {
     config_path: Option<PathBuf>,
     mode: iced::theme::Mode,
     today: chrono::NaiveDate,
+    recovery: Option<std::sync::Arc<RecoveryStore>>,
+    /// When the document was last changed, for the recovery copy's quiet time.
+    edited_at: Option<Instant>,
+    /// A recovery copy is to be written once the user pauses.
+    recovery_due: bool,
 }
 
 enum Screen {
@@ -51,6 +67,16 @@ enum Dialog {
     Confirm(Pending),
     New(new_document::State),
     OpenPath(open_path::State),
+    Recover(Vec<RecoveryEntry>),
+    ChangedOnDisk {
+        missing: bool,
+        before_save: bool,
+    },
+    /// A file someone else has open, loaded but not yet shown.
+    Locked {
+        document: Box<Document>,
+        holder: LockInfo,
+    },
 }
 
 /// A message in the bar under the header.
@@ -92,11 +118,20 @@ pub enum Message {
     DismissNotice,
     CloseRequested(window::Id),
     ThemeChanged(iced::theme::Mode),
+    Recover(Recover),
+    ChangedOnDisk(Changed),
+    Locked(Locked),
+    /// Once a second while a recovery copy is due.
+    Tick(Instant),
+    RecoveryWritten(Result<(), String>),
+    /// The window came back to the front.
+    WindowFocused,
 }
 
 impl App {
     /// The app on `options.file`, or on the embedded sample when there is none (or
-    /// it cannot be read: then the error is shown over the sample).
+    /// it cannot be read: then the error is shown over the sample). Unsaved work left
+    /// by a crash is offered first.
     pub fn new(options: Options) -> Self {
         let config = options
             .config_path
@@ -110,13 +145,7 @@ impl App {
                 false,
             )
         };
-        let (document, notice) = match &options.file {
-            None => (sample(), None),
-            Some(path) => match file::load(path) {
-                Ok(roadmap) => (Document::opened(roadmap, path.clone()), None),
-                Err(error) => (sample(), Some(load_error_notice(config.language, &error))),
-            },
-        };
+        let document = sample();
         let quarter = initial_quarter(document.roadmap(), document.path.is_none(), options.today);
         let mut app = Self {
             screen: Screen::Draft(draft::State::new(document.roadmap())),
@@ -125,14 +154,27 @@ impl App {
             document,
             quarter,
             dialog: None,
-            notice,
+            notice: None,
             config,
             config_path: options.config_path,
             mode: iced::theme::Mode::Light,
             today: options.today,
+            recovery: options
+                .recovery_folder
+                .map(|folder| std::sync::Arc::new(RecoveryStore::new(folder))),
+            edited_at: None,
+            recovery_due: false,
         };
-        if let Some(path) = app.document.path.clone() {
-            app.remember(&path);
+        if let Some(path) = &options.file {
+            // Opening as the Open command does: errors shown over the sample, someone
+            // else's lock asked about.
+            app.open(path);
+        }
+        if let Some(store) = &app.recovery {
+            let entries = store.list();
+            if !entries.is_empty() {
+                app.dialog = Some(Dialog::Recover(entries));
+            }
         }
         app
     }
@@ -180,6 +222,33 @@ impl App {
     pub fn draft(&self) -> Option<&draft::State> {
         match &self.screen {
             Screen::Draft(state) => Some(state),
+        }
+    }
+
+    /// The recovery copies offered at start, while that dialog is open.
+    pub fn recovery_offered(&self) -> Option<&[RecoveryEntry]> {
+        match &self.dialog {
+            Some(Dialog::Recover(entries)) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// `(missing, before_save)` while "the file changed on disk" is asked.
+    pub fn disk_prompt(&self) -> Option<(bool, bool)> {
+        match self.dialog {
+            Some(Dialog::ChangedOnDisk {
+                missing,
+                before_save,
+            }) => Some((missing, before_save)),
+            _ => None,
+        }
+    }
+
+    /// Who holds the file, while "another user has it open" is asked.
+    pub fn lock_prompt(&self) -> Option<&LockInfo> {
+        match &self.dialog {
+            Some(Dialog::Locked { holder, .. }) => Some(holder),
+            _ => None,
         }
     }
 
@@ -310,6 +379,25 @@ impl App {
                 Task::none()
             }
             Message::CloseRequested(id) => self.guard(Pending::Close(id)),
+            Message::Recover(answer) => {
+                self.answer_recover(answer);
+                Task::none()
+            }
+            Message::ChangedOnDisk(answer) => self.answer_changed(answer),
+            Message::Locked(answer) => {
+                self.answer_locked(answer);
+                Task::none()
+            }
+            Message::Tick(now) => self.tick(now),
+            Message::RecoveryWritten(Ok(())) => Task::none(),
+            Message::RecoveryWritten(Err(error)) => {
+                self.notify(Tone::Error, error);
+                Task::none()
+            }
+            Message::WindowFocused => {
+                self.check_disk_on_focus();
+                Task::none()
+            }
             Message::ThemeChanged(mode) => {
                 self.mode = mode;
                 Task::none()
@@ -321,7 +409,7 @@ impl App {
     /// step and refreshes what depends on the document.
     fn change(&mut self, change: Change) {
         if self.document.read_only {
-            self.notify_error(tr(self.config.language, "app.read_only_edit"));
+            self.notify(Tone::Error, tr(self.config.language, "app.read_only_edit"));
             return;
         }
         let result = self
@@ -331,12 +419,14 @@ impl App {
         if let Err(error) = result {
             // A screen asked for something that does not exist: a bug, but never a
             // reason to lose the user's work.
-            self.notify_error(error.to_string());
+            self.notify(Tone::Error, error.to_string());
         }
+        self.edited(Instant::now());
         self.refresh();
     }
 
     fn after_history_jump(&mut self) {
+        self.edited(Instant::now());
         self.refresh();
         let Screen::Draft(state) = &mut self.screen;
         state.document_replaced_or_rewound(self.document.roadmap());
@@ -354,172 +444,20 @@ impl App {
         self.problems = validate::validate(self.document.roadmap());
     }
 
-    /// Runs `pending` now, or asks first when there are unsaved changes.
-    fn guard(&mut self, pending: Pending) -> Task<Message> {
-        if self.document.is_dirty() {
-            self.dialog = Some(Dialog::Confirm(pending));
-            Task::none()
-        } else {
-            self.proceed(pending)
-        }
-    }
-
-    fn proceed(&mut self, pending: Pending) -> Task<Message> {
-        match pending {
-            Pending::New => {
-                self.dialog = Some(Dialog::New(new_document::State::new(self.today)));
-                iced::widget::operation::focus("new-institution")
-            }
-            Pending::Open => open_dialog(),
-            Pending::OpenFile(path) => {
-                self.open(&path);
-                Task::none()
-            }
-            Pending::Close(id) => window::close(id),
-        }
-    }
-
-    fn answer(&mut self, answer: Answer) -> Task<Message> {
-        let Some(Dialog::Confirm(pending)) = self.dialog.take() else {
-            return Task::none();
-        };
-        match answer {
-            Answer::Cancel => Task::none(),
-            Answer::Discard => self.proceed(pending),
-            Answer::Save => match self.document.path.clone() {
-                Some(path) if !self.document.read_only => {
-                    if self.save_to(&path) {
-                        self.proceed(pending)
-                    } else {
-                        Task::none()
-                    }
-                }
-                // Nowhere to save yet: ask where, and let the user repeat the action.
-                _ => self.save_as_dialog(),
-            },
-        }
-    }
-
-    /// Opens `path`; on failure the open document stays as it was and the error is shown.
-    fn open(&mut self, path: &Path) {
-        match file::load(path) {
-            Ok(roadmap) => {
-                self.replace_document(Document::opened(roadmap, path.to_owned()));
-                self.remember(path);
-                self.notice = None;
-            }
-            Err(error) => self.notice = Some(load_error_notice(self.config.language, &error)),
-        }
-    }
-
-    fn replace_document(&mut self, document: Document) {
-        self.document = document;
-        self.quarter = self
-            .document
-            .roadmap()
-            .period
-            .default_review_quarter(self.today);
-        self.refresh();
-        self.screen = Screen::Draft(draft::State::new(self.document.roadmap()));
-    }
-
-    fn save(&mut self) -> Task<Message> {
-        match self.document.path.clone() {
-            Some(path) if !self.document.read_only => {
-                self.save_to(&path);
-                Task::none()
-            }
-            _ => self.save_as_dialog(),
-        }
-    }
-
-    fn save_as_dialog(&self) -> Task<Message> {
-        let name = if self.document.path.is_some() {
-            self.document.name()
-        } else {
-            suggested_file_name(self.document.roadmap())
-        };
-        let folder = self
-            .document
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_owned);
-        Task::perform(
-            async move {
-                let mut dialog = rfd::AsyncFileDialog::new()
-                    .add_filter("Road map (RON)", &["ron"])
-                    .set_file_name(name);
-                if let Some(folder) = folder {
-                    dialog = dialog.set_directory(folder);
-                }
-                dialog
-                    .save_file()
-                    .await
-                    .map(|handle| handle.path().to_owned())
-            },
-            Message::SaveAsPicked,
-        )
-    }
-
-    /// Saves to `path`; true when it worked. A failure leaves the document open and
-    /// changed, the file on disk untouched, and offers Save As.
-    fn save_to(&mut self, path: &Path) -> bool {
-        match file::save(path, self.document.roadmap()) {
-            Ok(()) => {
-                self.document.editor.mark_saved();
-                self.document.path = Some(path.to_owned());
-                self.document.read_only = false;
-                self.remember(path);
-                let name = self.document.name();
-                self.inform(tr_with(
-                    self.config.language,
-                    "app.saved",
-                    &[("name", &name)],
-                ));
-                true
-            }
-            Err(error) => {
-                self.notice = Some(save_error_notice(self.config.language, &error));
-                false
-            }
-        }
-    }
-
-    fn remember(&mut self, path: &Path) {
-        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
-        self.config.remember(&path);
-        self.save_config();
-    }
-
-    fn save_config(&self) {
-        if let Some(path) = &self.config_path {
-            // Losing the recent-files list is not worth interrupting anyone for.
-            let _ = self.config.save(path);
-        }
-    }
-
-    fn inform(&mut self, text: String) {
-        self.notice = Some(Notice {
-            tone: Tone::Info,
-            text,
-            offer_save_as: false,
-        });
-    }
-
-    fn notify_error(&mut self, text: String) {
-        self.notice = Some(Notice {
-            tone: Tone::Error,
-            text,
-            offer_save_as: false,
-        });
-    }
-
     pub fn subscription(&self) -> Subscription<Message> {
+        let ticks = if self.recovery_due {
+            iced::time::every(std::time::Duration::from_secs(1)).map(Message::Tick)
+        } else {
+            Subscription::none()
+        };
         Subscription::batch([
             iced::event::listen_with(shortcut::from_event).map(Message::Shortcut),
             window::close_requests().map(Message::CloseRequested),
             iced::system::theme_changes().map(Message::ThemeChanged),
+            window::events().filter_map(|(_, event)| {
+                matches!(event, window::Event::Focused).then_some(Message::WindowFocused)
+            }),
+            ticks,
         ])
     }
 
@@ -548,6 +486,39 @@ impl App {
                 state.view(language).map(Message::NewDialog),
                 Message::CloseDialog,
             ),
+            Some(Dialog::Recover(entries)) => widget::modal(
+                page,
+                safety::recover(language, entries).map(Message::Recover),
+                Message::Recover(Recover::Later),
+            ),
+            Some(Dialog::ChangedOnDisk {
+                missing,
+                before_save,
+            }) => widget::modal(
+                page,
+                safety::changed(
+                    language,
+                    self.document
+                        .path
+                        .as_deref()
+                        .unwrap_or(std::path::Path::new("")),
+                    *missing,
+                    *before_save,
+                    self.document.is_dirty(),
+                )
+                .map(Message::ChangedOnDisk),
+                Message::ChangedOnDisk(Changed::Cancel),
+            ),
+            Some(Dialog::Locked { document, holder }) => widget::modal(
+                page,
+                safety::locked(
+                    language,
+                    document.path.as_deref().unwrap_or(std::path::Path::new("")),
+                    holder,
+                )
+                .map(Message::Locked),
+                Message::Locked(Locked::Cancel),
+            ),
             Some(Dialog::OpenPath(state)) => widget::modal(
                 page,
                 state
@@ -567,85 +538,5 @@ fn initial_quarter(roadmap: &Roadmap, is_sample: bool, today: chrono::NaiveDate)
     match roadmap.latest_reported_quarter() {
         Some(reported) if is_sample && reported < by_date => reported,
         _ => by_date,
-    }
-}
-
-fn open_dialog() -> Task<Message> {
-    Task::perform(
-        async {
-            rfd::AsyncFileDialog::new()
-                .add_filter("Road map (RON)", &["ron"])
-                .pick_file()
-                .await
-                .map(|handle| handle.path().to_owned())
-        },
-        Message::OpenPicked,
-    )
-}
-
-/// `road-map-kabupaten-contoh-2025-2029.ron` from the document's institution and period.
-fn suggested_file_name(roadmap: &Roadmap) -> String {
-    let slug: String = roadmap
-        .institution
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let slug = slug
-        .split('-')
-        .filter(|part| !part.is_empty() && *part != "pemerintah")
-        .collect::<Vec<_>>()
-        .join("-");
-    format!(
-        "road-map-{}-{}-{}.{}",
-        if slug.is_empty() { "rb" } else { &slug },
-        roadmap.period.start,
-        roadmap.period.end,
-        file::EXTENSION
-    )
-}
-
-fn load_error_notice(language: Language, error: &LoadError) -> Notice {
-    Notice {
-        tone: Tone::Error,
-        text: tr_with(
-            language,
-            "app.open_failed",
-            &[("error", &error.to_string())],
-        ),
-        offer_save_as: false,
-    }
-}
-
-fn save_error_notice(language: Language, error: &SaveError) -> Notice {
-    Notice {
-        tone: Tone::Error,
-        text: tr_with(
-            language,
-            "app.save_failed",
-            &[("error", &error.to_string())],
-        ),
-        offer_save_as: true,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggests_a_readable_file_name() {
-        let roadmap = Roadmap::new(
-            "RB",
-            "Pemerintah Kabupaten Contoh",
-            crate::model::Period {
-                start: 2025,
-                end: 2029,
-            },
-        );
-        assert_eq!(
-            suggested_file_name(&roadmap),
-            "road-map-kabupaten-contoh-2025-2029.ron"
-        );
     }
 }

@@ -1,0 +1,427 @@
+//! Opening and saving: the unsaved-changes guard, atomic saves, locks on shared
+//! drives, and changes made to the file by someone else.
+
+use std::path::Path;
+
+use iced::{Task, window};
+
+use super::{App, Dialog, Message, Notice, Screen, Tone};
+use crate::file::{self, LoadError, SaveError};
+use crate::gui::dialog::safety::{Changed, Locked};
+use crate::gui::dialog::{Answer, Pending, new_document};
+use crate::gui::document::Document;
+use crate::gui::i18n::tr_with;
+use crate::gui::screen::draft;
+use crate::locale::Language;
+use crate::model::Roadmap;
+use crate::safety::{self, DiskState, Fingerprint, LockGuard, LockOutcome, lock};
+
+impl App {
+    /// Runs `pending` now, or asks first when there are unsaved changes.
+    pub(super) fn guard(&mut self, pending: Pending) -> Task<Message> {
+        if self.document.is_dirty() {
+            self.dialog = Some(Dialog::Confirm(pending));
+            Task::none()
+        } else {
+            self.proceed(pending)
+        }
+    }
+
+    pub(super) fn proceed(&mut self, pending: Pending) -> Task<Message> {
+        match pending {
+            Pending::New => {
+                self.dialog = Some(Dialog::New(new_document::State::new(self.today)));
+                iced::widget::operation::focus("new-institution")
+            }
+            Pending::Open => open_dialog(),
+            Pending::OpenFile(path) => {
+                self.open(&path);
+                Task::none()
+            }
+            Pending::Close(id) => {
+                // Our lock goes now: the process may end before anything is dropped.
+                if let Some(lock) = self.document.lock.take() {
+                    lock.release();
+                }
+                window::close(id)
+            }
+        }
+    }
+
+    pub(super) fn answer(&mut self, answer: Answer) -> Task<Message> {
+        let Some(Dialog::Confirm(pending)) = self.dialog.take() else {
+            return Task::none();
+        };
+        match answer {
+            Answer::Cancel => Task::none(),
+            Answer::Discard => {
+                // The user chose to drop these changes: no copy to offer at next start.
+                self.forget_recovery();
+                self.proceed(pending)
+            }
+            Answer::Save => match self.document.path.clone() {
+                Some(path) if !self.document.read_only => {
+                    if self.disk_conflict().is_none() && self.save_to(&path) {
+                        self.proceed(pending)
+                    } else {
+                        self.save()
+                    }
+                }
+                // Nowhere to save yet: ask where, and let the user repeat the action.
+                _ => self.save_as_dialog(),
+            },
+        }
+    }
+
+    /// Opens `path`; on failure the open document stays as it was and the error is
+    /// shown. Someone else's lock asks first.
+    pub(super) fn open(&mut self, path: &Path) {
+        let (roadmap, fingerprint) = match file::load_with_fingerprint(path) {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                self.notice = Some(load_error_notice(self.config.language, &error));
+                return;
+            }
+        };
+        let document = Document::opened(roadmap, path.to_owned(), fingerprint);
+        match lock::acquire(path) {
+            LockOutcome::Acquired(guard) => self.install(document, Some(guard)),
+            LockOutcome::NotLocked(problem) => {
+                self.install(document, None);
+                let reason = problem.describe(self.config.language);
+                self.notify(
+                    Tone::Info,
+                    tr_with(
+                        self.config.language,
+                        "app.not_locked",
+                        &[("reason", &reason)],
+                    ),
+                );
+            }
+            LockOutcome::HeldByOther(holder) => {
+                self.dialog = Some(Dialog::Locked {
+                    document: Box::new(document),
+                    holder,
+                });
+            }
+        }
+    }
+
+    /// The answer to "another user has this file open".
+    pub(super) fn answer_locked(&mut self, answer: Locked) {
+        let Some(Dialog::Locked { document, .. }) = self.dialog.take() else {
+            return;
+        };
+        let mut document = *document;
+        match answer {
+            Locked::Cancel => {}
+            Locked::ReadOnly => {
+                document.read_only = true;
+                self.install(document, None);
+            }
+            Locked::OpenAnyway => {
+                let path = document
+                    .path
+                    .clone()
+                    .expect("an opened document has a path");
+                let guard = match lock::force_acquire(&path) {
+                    LockOutcome::Acquired(guard) => Some(guard),
+                    LockOutcome::HeldByOther(_) | LockOutcome::NotLocked(_) => None,
+                };
+                self.install(document, guard);
+            }
+        }
+    }
+
+    fn install(&mut self, mut document: Document, lock: Option<LockGuard>) {
+        document.lock = lock;
+        let path = document.path.clone();
+        self.replace_document(document);
+        if let Some(path) = path {
+            self.remember(&path);
+        }
+        self.notice = None;
+    }
+
+    pub(super) fn replace_document(&mut self, document: Document) {
+        self.document = document;
+        self.quarter = self
+            .document
+            .roadmap()
+            .period
+            .default_review_quarter(self.today);
+        self.refresh();
+        self.screen = Screen::Draft(draft::State::new(self.document.roadmap()));
+    }
+
+    /// Save: over the file when nobody changed it meanwhile, else ask; Save As when
+    /// there is no file yet or the document is read-only.
+    pub(super) fn save(&mut self) -> Task<Message> {
+        match self.document.path.clone() {
+            Some(path) if !self.document.read_only => {
+                match self.disk_conflict() {
+                    None => {
+                        self.save_to(&path);
+                    }
+                    Some(missing) => {
+                        self.dialog = Some(Dialog::ChangedOnDisk {
+                            missing,
+                            before_save: true,
+                        });
+                    }
+                }
+                Task::none()
+            }
+            _ => self.save_as_dialog(),
+        }
+    }
+
+    /// `Some(missing)` when the file on disk is not what this document last read or
+    /// wrote: changed by someone else, or gone (`true`).
+    pub(super) fn disk_conflict(&mut self) -> Option<bool> {
+        let path = self.document.path.as_deref()?;
+        let known = self.document.fingerprint.as_ref()?;
+        match safety::check(path, known) {
+            DiskState::Unchanged { refreshed } => {
+                if let Some(fresh) = refreshed {
+                    self.document.fingerprint = Some(fresh);
+                }
+                None
+            }
+            DiskState::Changed { .. } => Some(false),
+            DiskState::Missing => Some(true),
+            // Nothing can be said; a save will report its own error if it fails.
+            DiskState::Unreachable { .. } => None,
+        }
+    }
+
+    /// The window came back to the front: say so if the file changed meanwhile.
+    pub(super) fn check_disk_on_focus(&mut self) {
+        if self.dialog.is_some() {
+            return;
+        }
+        if let Some(missing) = self.disk_conflict() {
+            self.dialog = Some(Dialog::ChangedOnDisk {
+                missing,
+                before_save: false,
+            });
+        }
+    }
+
+    /// The answer to "the file changed on disk".
+    pub(super) fn answer_changed(&mut self, answer: Changed) -> Task<Message> {
+        let Some(Dialog::ChangedOnDisk {
+            missing,
+            before_save,
+        }) = self.dialog.take()
+        else {
+            return Task::none();
+        };
+        let Some(path) = self.document.path.clone() else {
+            return Task::none();
+        };
+        match answer {
+            Changed::Cancel => Task::none(),
+            Changed::SaveAs => self.save_as_dialog(),
+            Changed::Reload => {
+                match file::load_with_fingerprint(&path) {
+                    Ok((roadmap, fingerprint)) => {
+                        let lock = self.document.lock.take();
+                        let read_only = self.document.read_only;
+                        let mut document = Document::opened(roadmap, path, fingerprint);
+                        document.read_only = read_only;
+                        self.forget_recovery();
+                        self.install(document, lock);
+                    }
+                    Err(error) => {
+                        self.notice = Some(load_error_notice(self.config.language, &error))
+                    }
+                }
+                Task::none()
+            }
+            Changed::KeepMine => {
+                if before_save || missing {
+                    self.save_to(&path);
+                } else if let Ok(seen) = Fingerprint::read(&path) {
+                    // Mine wins over this version: the next save overwrites it without
+                    // asking again, unless the file changes once more.
+                    self.document.fingerprint = Some(seen);
+                }
+                Task::none()
+            }
+        }
+    }
+
+    pub(super) fn save_as_dialog(&self) -> Task<Message> {
+        let name = if self.document.path.is_some() {
+            self.document.name()
+        } else {
+            suggested_file_name(self.document.roadmap())
+        };
+        let folder = self
+            .document
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_owned);
+        Task::perform(
+            async move {
+                let mut dialog = rfd::AsyncFileDialog::new()
+                    .add_filter("Road map (RON)", &["ron"])
+                    .set_file_name(name);
+                if let Some(folder) = folder {
+                    dialog = dialog.set_directory(folder);
+                }
+                dialog
+                    .save_file()
+                    .await
+                    .map(|handle| handle.path().to_owned())
+            },
+            Message::SaveAsPicked,
+        )
+    }
+
+    /// Saves to `path`; true when it worked. A failure leaves the document open and
+    /// changed, the file on disk untouched, and offers Save As.
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
+        let language = self.config.language;
+        match file::save_with_fingerprint(path, self.document.roadmap()) {
+            Ok(fingerprint) => {
+                self.forget_recovery();
+                let moved = self.document.path.as_deref() != Some(path);
+                self.document.editor.mark_saved();
+                self.document.path = Some(path.to_owned());
+                self.document.fingerprint = Some(fingerprint);
+                self.document.read_only = false;
+                self.remember(path);
+                let name = self.document.name();
+                self.inform(tr_with(language, "app.saved", &[("name", &name)]));
+                if moved {
+                    // The lock follows the document to its new file.
+                    self.document.lock = None;
+                    match lock::acquire(path) {
+                        LockOutcome::Acquired(guard) => self.document.lock = Some(guard),
+                        LockOutcome::HeldByOther(holder) => {
+                            let holder = holder.describe(language);
+                            self.notify(
+                                Tone::Info,
+                                tr_with(language, "app.save_as_locked", &[("holder", &holder)]),
+                            );
+                        }
+                        LockOutcome::NotLocked(_) => {}
+                    }
+                }
+                true
+            }
+            Err(error) => {
+                self.notice = Some(save_error_notice(language, &error));
+                false
+            }
+        }
+    }
+
+    pub(super) fn remember(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.config.remember(&path);
+        self.save_config();
+    }
+
+    pub(super) fn save_config(&self) {
+        if let Some(path) = &self.config_path {
+            // Losing the recent-files list is not worth interrupting anyone for.
+            let _ = self.config.save(path);
+        }
+    }
+
+    pub(super) fn inform(&mut self, text: String) {
+        self.notify(Tone::Info, text);
+    }
+
+    pub(super) fn notify(&mut self, tone: Tone, text: String) {
+        self.notice = Some(Notice {
+            tone,
+            text,
+            offer_save_as: false,
+        });
+    }
+}
+
+pub(super) fn open_dialog() -> Task<Message> {
+    Task::perform(
+        async {
+            rfd::AsyncFileDialog::new()
+                .add_filter("Road map (RON)", &["ron"])
+                .pick_file()
+                .await
+                .map(|handle| handle.path().to_owned())
+        },
+        Message::OpenPicked,
+    )
+}
+
+/// `road-map-kabupaten-contoh-2025-2029.ron` from the document's institution and period.
+fn suggested_file_name(roadmap: &Roadmap) -> String {
+    let slug: String = roadmap
+        .institution
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|part| !part.is_empty() && *part != "pemerintah")
+        .collect::<Vec<_>>()
+        .join("-");
+    format!(
+        "road-map-{}-{}-{}.{}",
+        if slug.is_empty() { "rb" } else { &slug },
+        roadmap.period.start,
+        roadmap.period.end,
+        file::EXTENSION
+    )
+}
+
+fn load_error_notice(language: Language, error: &LoadError) -> Notice {
+    Notice {
+        tone: Tone::Error,
+        text: tr_with(
+            language,
+            "app.open_failed",
+            &[("error", &error.to_string())],
+        ),
+        offer_save_as: false,
+    }
+}
+
+fn save_error_notice(language: Language, error: &SaveError) -> Notice {
+    Notice {
+        tone: Tone::Error,
+        text: tr_with(
+            language,
+            "app.save_failed",
+            &[("error", &error.to_string())],
+        ),
+        offer_save_as: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    pub(super) fn suggests_a_readable_file_name() {
+        let roadmap = Roadmap::new(
+            "RB",
+            "Pemerintah Kabupaten Contoh",
+            crate::model::Period {
+                start: 2025,
+                end: 2029,
+            },
+        );
+        assert_eq!(
+            suggested_file_name(&roadmap),
+            "road-map-kabupaten-contoh-2025-2029.ron"
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! The prompts that keep work from being lost: unsaved work found after a crash, a file
+//! changed by someone else, a file another user has open.
+
+use std::path::Path;
+
+use iced::widget::{Column, button, column, row, space, text};
+use iced::{Alignment, Element, Length};
+
+use crate::gui::i18n::{tr, tr_with};
+use crate::gui::icon::Icon;
+use crate::gui::widget;
+use crate::locale::Language;
+use crate::safety::{LockInfo, RecoveryEntry};
+
+/// Unsaved work found at start.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Recover {
+    Restore(usize),
+    Discard(usize),
+    /// Decide later: the copies stay and are offered again at the next start.
+    Later,
+}
+
+/// The file changed on disk since it was opened or saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    /// Load the version on disk, dropping the changes made here.
+    Reload,
+    /// Keep this version; save over the file (now, or at the next save).
+    KeepMine,
+    SaveAs,
+    Cancel,
+}
+
+/// Another user has the file open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locked {
+    ReadOnly,
+    OpenAnyway,
+    Cancel,
+}
+
+fn title<'a, M: 'a>(icon: Icon, words: String) -> Element<'a, M> {
+    row![icon.sized(22), text(words).size(20).font(widget::bold())]
+        .spacing(10)
+        .align_y(Alignment::Center)
+        .into()
+}
+
+pub fn recover<'a>(language: Language, entries: &'a [RecoveryEntry]) -> Element<'a, Recover> {
+    let mut list: Column<'a, Recover> = column![].spacing(10);
+    for (index, entry) in entries.iter().enumerate() {
+        let restore = button(text(tr(language, "app.recover_restore")))
+            .style(button::primary)
+            .on_press_maybe((!entry.is_damaged()).then_some(Recover::Restore(index)));
+        let discard = button(text(tr(language, "app.recover_discard")))
+            .style(button::secondary)
+            .on_press(Recover::Discard(index));
+        list = list.push(widget::notice(
+            widget::warning,
+            column![
+                text(entry.describe(language)).size(14),
+                row![space::horizontal(), discard, restore].spacing(8),
+            ]
+            .spacing(8),
+        ));
+    }
+    column![
+        title(Icon::History, tr(language, "app.recover_title")),
+        text(tr(language, "app.recover_body")),
+        list,
+        row![
+            space::horizontal(),
+            button(text(tr(language, "app.recover_later")))
+                .style(button::secondary)
+                .on_press(Recover::Later)
+        ],
+    ]
+    .spacing(14)
+    .into()
+}
+
+pub fn changed<'a>(
+    language: Language,
+    path: &Path,
+    missing: bool,
+    before_save: bool,
+    dirty: bool,
+) -> Element<'a, Changed> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (heading, body) = if missing {
+        ("app.disk_missing_title", "app.disk_missing_body")
+    } else {
+        ("app.disk_changed_title", "app.disk_changed_body")
+    };
+    let mut content = column![
+        title(
+            Icon::Warning,
+            tr_with(language, heading, &[("name", &name)])
+        ),
+        text(tr_with(
+            language,
+            body,
+            &[("path", &path.display().to_string())]
+        )),
+    ]
+    .spacing(14);
+    if dirty && !missing {
+        content = content.push(widget::notice(
+            widget::warning,
+            text(tr(language, "app.disk_reload_loses")).size(14),
+        ));
+    }
+    let keep = if before_save || missing {
+        "app.disk_keep_save"
+    } else {
+        "app.disk_keep"
+    };
+    let mut buttons = row![
+        button(text(tr(language, "app.cancel")))
+            .style(button::secondary)
+            .on_press(Changed::Cancel),
+        space::horizontal(),
+    ]
+    .spacing(8)
+    .width(Length::Fill);
+    if !missing {
+        buttons = buttons.push(
+            button(text(tr(language, "app.disk_reload")))
+                .style(button::secondary)
+                .on_press(Changed::Reload),
+        );
+    }
+    buttons = buttons
+        .push(
+            button(text(tr(language, "app.save_as")))
+                .style(button::secondary)
+                .on_press(Changed::SaveAs),
+        )
+        .push(
+            button(text(tr(language, keep)))
+                .style(button::primary)
+                .on_press(Changed::KeepMine),
+        );
+    content.push(buttons).into()
+}
+
+pub fn locked<'a>(language: Language, path: &Path, holder: &LockInfo) -> Element<'a, Locked> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut content = column![
+        title(
+            Icon::Lock,
+            tr_with(language, "app.locked_title", &[("name", &name)])
+        ),
+        text(holder.describe(language)),
+        text(tr(language, "app.locked_body"))
+            .size(14)
+            .style(widget::muted_text),
+    ]
+    .spacing(14);
+    content = content.push(
+        row![
+            button(text(tr(language, "app.cancel")))
+                .style(button::secondary)
+                .on_press(Locked::Cancel),
+            space::horizontal(),
+            button(text(tr(language, "app.locked_anyway")))
+                .style(button::secondary)
+                .on_press(Locked::OpenAnyway),
+            button(text(tr(language, "app.locked_read_only")))
+                .style(button::primary)
+                .on_press(Locked::ReadOnly),
+        ]
+        .spacing(8)
+        .width(Length::Fill),
+    );
+    content.into()
+}
