@@ -19,7 +19,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use reform_roadmap::file;
-use reform_roadmap::model::{Area, Element, Indicator, Kind, Period, Program, Roadmap, Target};
+use reform_roadmap::model::Roadmap;
+use reform_roadmap::synthetic::generated_roadmap;
 
 const CHILD: &str = "REFORM_ROADMAP_FAULT_KILL";
 const SEED: &str = "REFORM_ROADMAP_FAULT_KILL_SEED";
@@ -29,39 +30,19 @@ const KILLS: usize = 200;
 /// About 2 MB of RON: a save takes tens of milliseconds in a debug build.
 const INDICATORS: usize = 1200;
 
-/// Version `tag` of a large roadmap; the two versions differ in every target.
+/// Version `tag` of a large roadmap (the project's synthetic one); the versions
+/// differ in the title and in every reported value.
 fn version(tag: u32) -> Roadmap {
-    let period = Period {
-        start: 2025,
-        end: 2029,
-    };
-    let mut roadmap = Roadmap::new(
-        format!("Road Map Reformasi Birokrasi, versi {tag}"),
-        "Pemerintah Kabupaten Contoh",
-        period,
-    );
-    for a in 0..8 {
-        let mut area = Area::new(format!("area-{a}"), format!("Area perubahan {a}"), Element::Hard);
-        for p in 0..5 {
-            let mut program = Program::new(format!("p-{a}-{p}"), format!("Program {a}.{p}"));
-            program.budget = Some(150_000_000 + u64::from(tag));
-            for i in 0..INDICATORS / 40 {
-                let mut indicator = Indicator::new(
-                    format!("i-{a}-{p}-{i}"),
-                    format!("Persentase capaian indikator {a}.{p}.{i}"),
-                    Kind::Level,
-                );
-                indicator.unit = "%".into();
-                for (q, quarter) in period.quarters().enumerate() {
-                    let mut target = Target::planned(40.0 + q as f64);
-                    target.actual = Some(f64::from(tag) + q as f64 / 4.0);
-                    indicator.targets.insert(quarter.to_string(), target);
+    let mut roadmap = generated_roadmap(INDICATORS, 5);
+    roadmap.title = format!("{}, versi {tag}", roadmap.title);
+    for area in &mut roadmap.areas {
+        for program in &mut area.programs {
+            for indicator in &mut program.indicators {
+                for target in indicator.targets.values_mut() {
+                    target.actual = target.actual.map(|a| a + f64::from(tag) / 8.0);
                 }
-                program.indicators.push(indicator);
             }
-            area.programs.push(program);
         }
-        roadmap.areas.push(area);
     }
     roadmap
 }
@@ -163,7 +144,9 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
 
     // How long a save takes here, to spread the kills over it.
     file::save(&path, &versions[0]).unwrap();
-    let save_time = average_time(3, |n| file::save(&path, &versions[(n as usize + 1) % 2]).unwrap());
+    let save_time = average_time(3, |n| {
+        file::save(&path, &versions[(n as usize + 1) % 2]).unwrap()
+    });
     let write_time = average_time(3, |n| {
         file::write_atomically(&path, texts[n as usize % 2].as_bytes()).unwrap()
     });
@@ -185,7 +168,12 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         };
         let mut child = Killed(
             Command::new(std::env::current_exe().unwrap())
-                .args(["--exact", "saving_loop_child", "--nocapture", "--test-threads=1"])
+                .args([
+                    "--exact",
+                    "saving_loop_child",
+                    "--nocapture",
+                    "--test-threads=1",
+                ])
                 .env(CHILD, &path)
                 .env(MODE, mode)
                 .stdout(Stdio::piped())
@@ -203,7 +191,8 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         std::thread::sleep(Duration::from_micros(delay));
         drop(child);
 
-        let bytes = fs::read(&path).unwrap_or_else(|e| panic!("kill {kill}: the file is gone: {e}"));
+        let bytes =
+            fs::read(&path).unwrap_or_else(|e| panic!("kill {kill}: the file is gone: {e}"));
         let now = which(&bytes).unwrap_or_else(|| {
             panic!(
                 "kill {kill} ({mode}) after {delay} µs: the file is neither version ({} bytes)",
@@ -237,5 +226,8 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
          version was in place, .bak present {with_backup} times; {full_loads} full loads \
          checked; {elapsed:?} in all"
     );
-    assert!(mid_write >= KILLS / 4, "too few kills landed inside a write to prove anything");
+    assert!(
+        mid_write >= KILLS / 4,
+        "too few kills landed inside a write to prove anything"
+    );
 }

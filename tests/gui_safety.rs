@@ -274,3 +274,23 @@ fn a_file_open_elsewhere_can_be_opened_anyway() {
         }
     );
 }
+
+#[test]
+fn a_recovery_prompt_never_hides_a_lock_prompt() {
+    let fixture = Fixture::new();
+    let mut app = fixture.app();
+    retitle(&mut app, "Belum disimpan");
+    write_recovery_after_pause(&mut app);
+    drop(app);
+    foreign_lock(&fixture.path);
+
+    let mut app = fixture.app();
+    assert!(app.recovery_offered().is_some(), "recovery first");
+    let _ = app.update(Message::Recover(Recover::Later));
+    assert_eq!(
+        app.lock_prompt().map(|holder| holder.user.as_str()),
+        Some("budi")
+    );
+    let _ = app.update(Message::Locked(Locked::ReadOnly));
+    assert_eq!(app.document().path.as_deref(), Some(fixture.path.as_path()));
+}

@@ -146,7 +146,7 @@ pub fn modal<'a, M: Clone + 'a>(
 ) -> Element<'a, M> {
     let card = container(content)
         .padding(24)
-        .max_width(560)
+        .max_width(640)
         .style(theme::dialog);
     stack![
         base.into(),

@@ -20,7 +20,7 @@ impl App {
     /// Runs `pending` now, or asks first when there are unsaved changes.
     pub(super) fn guard(&mut self, pending: Pending) -> Task<Message> {
         if self.document.is_dirty() {
-            self.dialog = Some(Dialog::Confirm(pending));
+            self.show(Dialog::Confirm(pending));
             Task::none()
         } else {
             self.proceed(pending)
@@ -30,7 +30,7 @@ impl App {
     pub(super) fn proceed(&mut self, pending: Pending) -> Task<Message> {
         match pending {
             Pending::New => {
-                self.dialog = Some(Dialog::New(new_document::State::new(self.today)));
+                self.show(Dialog::New(new_document::State::new(self.today)));
                 iced::widget::operation::focus("new-institution")
             }
             Pending::Open => open_dialog(),
@@ -49,7 +49,7 @@ impl App {
     }
 
     pub(super) fn answer(&mut self, answer: Answer) -> Task<Message> {
-        let Some(Dialog::Confirm(pending)) = self.dialog.take() else {
+        let Some(Dialog::Confirm(pending)) = self.dismiss() else {
             return Task::none();
         };
         match answer {
@@ -99,7 +99,7 @@ impl App {
                 );
             }
             LockOutcome::HeldByOther(holder) => {
-                self.dialog = Some(Dialog::Locked {
+                self.show(Dialog::Locked {
                     document: Box::new(document),
                     holder,
                 });
@@ -109,7 +109,7 @@ impl App {
 
     /// The answer to "another user has this file open".
     pub(super) fn answer_locked(&mut self, answer: Locked) {
-        let Some(Dialog::Locked { document, .. }) = self.dialog.take() else {
+        let Some(Dialog::Locked { document, .. }) = self.dismiss() else {
             return;
         };
         let mut document = *document;
@@ -164,7 +164,7 @@ impl App {
                         self.save_to(&path);
                     }
                     Some(missing) => {
-                        self.dialog = Some(Dialog::ChangedOnDisk {
+                        self.show(Dialog::ChangedOnDisk {
                             missing,
                             before_save: true,
                         });
@@ -197,11 +197,11 @@ impl App {
 
     /// The window came back to the front: say so if the file changed meanwhile.
     pub(super) fn check_disk_on_focus(&mut self) {
-        if self.dialog.is_some() {
+        if !self.dialogs.is_empty() {
             return;
         }
         if let Some(missing) = self.disk_conflict() {
-            self.dialog = Some(Dialog::ChangedOnDisk {
+            self.show(Dialog::ChangedOnDisk {
                 missing,
                 before_save: false,
             });
@@ -213,7 +213,7 @@ impl App {
         let Some(Dialog::ChangedOnDisk {
             missing,
             before_save,
-        }) = self.dialog.take()
+        }) = self.dismiss()
         else {
             return Task::none();
         };

@@ -46,7 +46,8 @@ pub struct App {
     quarter: Quarter,
     report: ReviewReport,
     problems: Vec<Problem>,
-    dialog: Option<Dialog>,
+    /// Open dialogs, the last on top: a dialog never silently replaces another.
+    dialogs: Vec<Dialog>,
     notice: Option<Notice>,
     config: Config,
     config_path: Option<PathBuf>,
@@ -153,7 +154,7 @@ impl App {
             problems: validate::validate(document.roadmap()),
             document,
             quarter,
-            dialog: None,
+            dialogs: Vec::new(),
             notice: None,
             config,
             config_path: options.config_path,
@@ -173,7 +174,7 @@ impl App {
         if let Some(store) = &app.recovery {
             let entries = store.list();
             if !entries.is_empty() {
-                app.dialog = Some(Dialog::Recover(entries));
+                app.show(Dialog::Recover(entries));
             }
         }
         app
@@ -227,7 +228,7 @@ impl App {
 
     /// The recovery copies offered at start, while that dialog is open.
     pub fn recovery_offered(&self) -> Option<&[RecoveryEntry]> {
-        match &self.dialog {
+        match self.dialog() {
             Some(Dialog::Recover(entries)) => Some(entries),
             _ => None,
         }
@@ -235,8 +236,8 @@ impl App {
 
     /// `(missing, before_save)` while "the file changed on disk" is asked.
     pub fn disk_prompt(&self) -> Option<(bool, bool)> {
-        match self.dialog {
-            Some(Dialog::ChangedOnDisk {
+        match self.dialog() {
+            Some(&Dialog::ChangedOnDisk {
                 missing,
                 before_save,
             }) => Some((missing, before_save)),
@@ -246,15 +247,28 @@ impl App {
 
     /// Who holds the file, while "another user has it open" is asked.
     pub fn lock_prompt(&self) -> Option<&LockInfo> {
-        match &self.dialog {
+        match self.dialog() {
             Some(Dialog::Locked { holder, .. }) => Some(holder),
             _ => None,
         }
     }
 
+    fn show(&mut self, dialog: Dialog) {
+        self.dialogs.push(dialog);
+    }
+
+    /// Closes the dialog on top, returning it.
+    fn dismiss(&mut self) -> Option<Dialog> {
+        self.dialogs.pop()
+    }
+
+    fn dialog(&self) -> Option<&Dialog> {
+        self.dialogs.last()
+    }
+
     /// A dialog asking whether to save is open.
     pub fn is_confirming(&self) -> bool {
-        matches!(self.dialog, Some(Dialog::Confirm(_)))
+        matches!(self.dialog(), Some(Dialog::Confirm(_)))
     }
 
     fn context(&self) -> Context<'_> {
@@ -301,7 +315,7 @@ impl App {
             Message::New | Message::Shortcut(Shortcut::New) => self.guard(Pending::New),
             Message::Open | Message::Shortcut(Shortcut::Open) => self.guard(Pending::Open),
             Message::OpenByPath => {
-                self.dialog = Some(Dialog::OpenPath(open_path::State::default()));
+                self.show(Dialog::OpenPath(open_path::State::default()));
                 iced::widget::operation::focus("open-path")
             }
             Message::OpenPicked(Some(path)) => {
@@ -329,20 +343,22 @@ impl App {
                 Task::none()
             }
             Message::Shortcut(Shortcut::Escape) => {
-                self.dialog = None;
+                self.dismiss();
                 Task::none()
             }
             Message::Shortcut(Shortcut::Present | Shortcut::Navigate(_)) => Task::none(),
             Message::Confirm(answer) => self.answer(answer),
             Message::NewDialog(message) => {
-                let Some(Dialog::New(state)) = &mut self.dialog else {
+                let Some(Dialog::New(state)) = self.dialogs.last_mut() else {
                     return Task::none();
                 };
                 match state.update(message) {
                     new_document::Action::None => {}
-                    new_document::Action::Cancel => self.dialog = None,
+                    new_document::Action::Cancel => {
+                        self.dismiss();
+                    }
                     new_document::Action::Create(roadmap) => {
-                        self.dialog = None;
+                        self.dismiss();
                         let name = tr(self.config.language, "app.untitled");
                         self.replace_document(Document::untitled(*roadmap, name, true));
                     }
@@ -350,28 +366,28 @@ impl App {
                 Task::none()
             }
             Message::OpenDialog(message) => {
-                let Some(Dialog::OpenPath(state)) = &mut self.dialog else {
+                let Some(Dialog::OpenPath(state)) = self.dialogs.last_mut() else {
                     return Task::none();
                 };
                 match state.update(message) {
                     open_path::Action::None => Task::none(),
                     open_path::Action::Cancel => {
-                        self.dialog = None;
+                        self.dismiss();
                         Task::none()
                     }
                     open_path::Action::Browse => {
-                        self.dialog = None;
+                        self.dismiss();
                         open_dialog()
                     }
                     open_path::Action::Open(path) => {
-                        self.dialog = None;
+                        self.dismiss();
                         self.open(&path);
                         Task::none()
                     }
                 }
             }
             Message::CloseDialog => {
-                self.dialog = None;
+                self.dismiss();
                 Task::none()
             }
             Message::DismissNotice => {
@@ -474,7 +490,7 @@ impl App {
         page = page.push(container(body).padding(12).height(Length::Fill));
         let page: Element<'_, Message> = page.height(Length::Fill).into();
         let language = self.config.language;
-        match &self.dialog {
+        match self.dialog() {
             None => page,
             Some(Dialog::Confirm(_)) => widget::modal(
                 page,

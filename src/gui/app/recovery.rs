@@ -78,14 +78,16 @@ impl App {
     }
 
     pub(super) fn answer_recover(&mut self, answer: Recover) {
-        let Some(Dialog::Recover(entries)) = &mut self.dialog else {
+        let Some(Dialog::Recover(entries)) = self.dialogs.last_mut() else {
             return;
         };
         let Some(store) = self.recovery.clone() else {
             return;
         };
         match answer {
-            Recover::Later => self.dialog = None,
+            Recover::Later => {
+                self.dismiss();
+            }
             Recover::Discard(index) => {
                 if index < entries.len() {
                     let entry = entries.remove(index);
@@ -112,9 +114,7 @@ impl App {
                             });
                         let document =
                             self.restored_document(roadmap, entry.document_path.clone(), &name);
-                        let dialog = self.dialog.take();
                         self.replace_document(document);
-                        self.dialog = dialog;
                         // Keep the copy until the restored work is saved somewhere.
                         self.edited(Instant::now());
                         let text =
@@ -125,8 +125,8 @@ impl App {
                 }
             }
         }
-        if matches!(&self.dialog, Some(Dialog::Recover(entries)) if entries.is_empty()) {
-            self.dialog = None;
+        if matches!(self.dialog(), Some(Dialog::Recover(entries)) if entries.is_empty()) {
+            self.dismiss();
         }
     }
 

@@ -123,10 +123,8 @@ pub fn changed<'a>(
         button(text(tr(language, "app.cancel")))
             .style(button::secondary)
             .on_press(Changed::Cancel),
-        space::horizontal(),
     ]
-    .spacing(8)
-    .width(Length::Fill);
+    .spacing(8);
     if !missing {
         buttons = buttons.push(
             button(text(tr(language, "app.disk_reload")))
@@ -145,7 +143,8 @@ pub fn changed<'a>(
                 .style(button::primary)
                 .on_press(Changed::KeepMine),
         );
-    content.push(buttons).into()
+    // Four answers in Indonesian do not fit one line of the card: let them wrap.
+    content.push(buttons.wrap().vertical_spacing(8)).into()
 }
 
 pub fn locked<'a>(language: Language, path: &Path, holder: &LockInfo) -> Element<'a, Locked> {
