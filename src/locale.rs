@@ -50,6 +50,14 @@ impl Language {
         }
     }
 
+    /// The quarter without its year, as a column heading: `TW II` or `Q2`.
+    pub fn quarter_of_year(self, quarter: Quarter) -> String {
+        match self {
+            Language::Indonesian => format!("TW {}", quarter.roman()),
+            Language::English => format!("Q{}", quarter.number()),
+        }
+    }
+
     /// A number with at most `max_decimals` decimals, trailing zeros dropped, thousands
     /// grouped: `60,27`, `1.500`, `12,5` (Indonesian); `60.27`, `1,500` (English).
     pub fn number(self, value: f64, max_decimals: usize) -> String {

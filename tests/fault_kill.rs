@@ -25,10 +25,14 @@ use reform_roadmap::synthetic::generated_roadmap;
 const CHILD: &str = "REFORM_ROADMAP_FAULT_KILL";
 const SEED: &str = "REFORM_ROADMAP_FAULT_KILL_SEED";
 const MODE: &str = "REFORM_ROADMAP_FAULT_KILL_MODE";
+/// Which version (0 or 1) the child saves first: the one not on disk, so that every
+/// completed save shows.
+const FIRST: &str = "REFORM_ROADMAP_FAULT_KILL_FIRST";
 const READY: &str = "FAULT-KILL-CHILD-READY";
 const KILLS: usize = 200;
-/// About 2 MB of RON: a save takes tens of milliseconds in a debug build.
-const INDICATORS: usize = 1200;
+/// About 4.5 MB of RON (2,000 indicators × 20 quarters): a save takes tens of
+/// milliseconds in a debug build.
+const INDICATORS: usize = 2000;
 
 /// Version `tag` of a large roadmap (the project's synthetic one); the versions
 /// differ in the title and in every reported value.
@@ -67,7 +71,8 @@ fn saving_loop_child() {
     };
     // The harness has printed "test saving_loop_child ... " on this line already.
     println!("\n{READY}");
-    for n in 0.. {
+    let first: usize = std::env::var(FIRST).unwrap().parse().unwrap();
+    for n in first.. {
         match &versions {
             Some(versions) => file::save(&path, &versions[n % 2]),
             None => file::write_atomically(&path, &texts[n % 2]),
@@ -176,6 +181,7 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
                 ])
                 .env(CHILD, &path)
                 .env(MODE, mode)
+                .env(FIRST, (1 - last).to_string())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::null())
                 .spawn()
@@ -221,10 +227,11 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
     }
     let elapsed = started.elapsed();
     println!(
-        "{KILLS} kills (seed {seed:#x}; file::save ≈ {save_time:?}, its disk part ≈ {write_time:?}): \
-         {mid_write} landed mid-write (a temporary was left), {landed_new} just after a new \
-         version was in place, .bak present {with_backup} times; {full_loads} full loads \
-         checked; {elapsed:?} in all"
+        "{KILLS} kills (seed {seed:#x}; {} KiB file; file::save ≈ {save_time:?}, its disk part ≈ {write_time:?}): \
+         {mid_write} landed mid-write (a temporary was left), {landed_new} after the \
+         new version was in place, .bak present {with_backup} times; {full_loads} full loads \
+         checked; {elapsed:?} in all",
+        texts[0].len() / 1024
     );
     assert!(
         mid_write >= KILLS / 4,

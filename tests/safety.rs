@@ -1144,3 +1144,20 @@ fn a_file_from_a_newer_version_is_refused_and_left_alone() {
         ["dari-masa-depan.roadmap.ron", "plain.roadmap.ron"]
     );
 }
+
+/// The GUI runs all of this in background tasks and sends the results in messages.
+#[test]
+fn the_api_can_cross_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    fn message<T: Send + Clone + 'static>() {}
+    send_sync::<RecoveryStore>();
+    send_sync::<reform_roadmap::safety::LockGuard>();
+    message::<reform_roadmap::safety::RecoveryEntry>();
+    message::<reform_roadmap::safety::RecoveryError>();
+    message::<Fingerprint>();
+    message::<DiskState>();
+    message::<LockInfo>();
+    message::<reform_roadmap::safety::LockProblem>();
+    message::<file::SaveError>();
+    message::<file::LoadError>();
+}

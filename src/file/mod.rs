@@ -108,19 +108,17 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
 /// Reads a file whole, as [`read_limited`] does, with the fingerprint of the bytes read.
 ///
 /// The file's times are taken before reading, and the read is retried when they moved
-/// while it ran (someone saving at that moment). If it never settles the times from
-/// before are kept: they can only make a later check look closer, never miss a change.
+/// while it ran (someone writing in place at that moment). If they never settle, the
+/// times from before are kept: a later check finds that they moved and compares the
+/// content, so the change is not missed.
 pub fn read_with_fingerprint(path: &Path) -> Result<(Vec<u8>, Fingerprint), LoadError> {
     const ATTEMPTS: usize = 3;
     for attempt in 1..=ATTEMPTS {
         let file = std::fs::File::open(path).map_err(|e| io_error(path, &e))?;
         let (bytes, before) = read_open(path, &file)?;
+        let fingerprint = Fingerprint::of_bytes(&bytes, &before);
         let after = file.metadata().map_err(|e| io_error(path, &e))?;
-        let settled = Fingerprint::of_bytes(&bytes, &after)
-            == Fingerprint::of_bytes(&bytes, &before)
-            && after.len() == bytes.len() as u64;
-        if settled || attempt == ATTEMPTS {
-            let fingerprint = Fingerprint::of_bytes(&bytes, &before);
+        if fingerprint.matches_metadata(&after) || attempt == ATTEMPTS {
             return Ok((bytes, fingerprint));
         }
     }

@@ -3,7 +3,7 @@
 
 use iced::theme::{Mode, Palette};
 use iced::widget::{button, container, text_input};
-use iced::{Background, Border, Color, Shadow, Theme, color};
+use iced::{Background, Border, Color, Theme, color};
 
 use crate::review::Status;
 
@@ -109,20 +109,16 @@ pub fn notice(tone: Color) -> impl Fn(&Theme) -> container::Style {
     }
 }
 
-/// The dialog card over the dimmed window.
+/// The dialog card over the dimmed window. No drop shadow: the CPU renderer's partial
+/// redraws leave a blurred shadow drawn over the card when a dialog opens.
 pub fn dialog(theme: &Theme) -> container::Style {
     let palette = theme.extended_palette();
     container::Style {
         background: Some(Background::Color(palette.background.base.color)),
         border: Border {
             color: palette.background.strong.color,
-            width: 1.0,
+            width: 2.0,
             radius: 10.0.into(),
-        },
-        shadow: Shadow {
-            color: Color::from_rgba(0.0, 0.0, 0.0, 0.35),
-            offset: iced::Vector::new(0.0, 8.0),
-            blur_radius: 24.0,
         },
         ..container::Style::default()
     }

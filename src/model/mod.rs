@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use quarter::{Quarter, QuarterParseError};
+pub use quarter::{Quarter, QuarterKey, QuarterParseError};
 
 /// The newest `format_version` this program reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -265,11 +265,11 @@ impl Indicator {
     }
 
     pub fn target_at(&self, quarter: Quarter) -> Option<&Target> {
-        self.targets.get(&quarter.to_string())
+        self.targets.get(quarter.key().as_str())
     }
 
     pub fn target_at_mut(&mut self, quarter: Quarter) -> Option<&mut Target> {
-        self.targets.get_mut(&quarter.to_string())
+        self.targets.get_mut(quarter.key().as_str())
     }
 
     /// The rules in force for this indicator.

@@ -107,6 +107,45 @@ impl Quarter {
     }
 }
 
+/// A quarter's text (`2025-Q1`) without a heap allocation, for map look-ups in hot
+/// loops (a review looks targets up thousands of times).
+#[derive(Clone, Copy)]
+pub struct QuarterKey {
+    bytes: [u8; 16],
+    len: usize,
+}
+
+impl QuarterKey {
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).expect("written from a formatted quarter")
+    }
+}
+
+impl fmt::Write for QuarterKey {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let end = self.len + text.len();
+        if end > self.bytes.len() {
+            return Err(fmt::Error);
+        }
+        self.bytes[self.len..end].copy_from_slice(text.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+impl Quarter {
+    /// The quarter's text as a stack value: `quarter.key().as_str() == quarter.to_string()`.
+    pub fn key(self) -> QuarterKey {
+        use fmt::Write;
+        let mut key = QuarterKey {
+            bytes: [0; 16],
+            len: 0,
+        };
+        write!(key, "{self}").expect("an i32 year and a digit fit in 16 bytes");
+        key
+    }
+}
+
 impl fmt::Display for Quarter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}-Q{}", self.year, self.number)
@@ -180,6 +219,18 @@ mod tests {
             .collect();
         assert_eq!(all.len(), 8);
         assert_eq!(all[7], Quarter::last_of(2026));
+    }
+
+    #[test]
+    fn keys_equal_the_text() {
+        for quarter in [
+            Quarter::new(2025, 1),
+            Quarter::new(-44, 4),
+            Quarter::new(i32::MIN, 3),
+        ] {
+            let quarter = quarter.unwrap();
+            assert_eq!(quarter.key().as_str(), quarter.to_string());
+        }
     }
 
     #[test]

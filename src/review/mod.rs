@@ -161,36 +161,38 @@ pub fn review(roadmap: &Roadmap, quarter: Quarter) -> ReviewReport {
         areas[line.area].add(line.status());
     }
 
+    // Flagged at the previous quarter, per indicator in document order (the order of
+    // `indicators`), so the comparison needs no id look-ups.
     let previous_quarter = quarter.previous();
-    let previously_flagged: HashSet<String> = match roadmap.review_at(previous_quarter) {
-        Some(recorded) => recorded.flagged.iter().cloned().collect(),
-        None if roadmap.period.contains(previous_quarter) => {
-            evaluate_all(roadmap, previous_quarter)
-                .into_iter()
-                .filter(|line| line.is_flagged())
-                .map(|line| line.id)
+    let previously_flagged: Vec<bool> = match roadmap.review_at(previous_quarter) {
+        Some(recorded) => {
+            let flagged: HashSet<&str> = recorded.flagged.iter().map(String::as_str).collect();
+            indicators
+                .iter()
+                .map(|line| flagged.contains(line.id.as_str()))
                 .collect()
         }
-        None => HashSet::new(),
+        None if roadmap.period.contains(previous_quarter) => roadmap
+            .indicators()
+            .map(|(_, _, indicator)| {
+                evaluate(indicator, roadmap.rules, previous_quarter)
+                    .status
+                    .is_flagged()
+            })
+            .collect(),
+        None => vec![false; indicators.len()],
     };
-    let newly_behind = indicators
-        .iter()
-        .filter(|line| line.is_flagged() && !previously_flagged.contains(&line.id))
-        .map(|line| line.id.clone())
-        .collect();
-    let flagged_now: HashSet<&str> = indicators
-        .iter()
-        .filter(|line| line.is_flagged())
-        .map(|line| line.id.as_str())
-        .collect();
-    // Document order for the recovered too; ids no longer in the document are left out.
-    let recovered = indicators
-        .iter()
-        .filter(|line| {
-            previously_flagged.contains(&line.id) && !flagged_now.contains(line.id.as_str())
-        })
-        .map(|line| line.id.clone())
-        .collect();
+    let changed = |now: bool, then: bool| {
+        indicators
+            .iter()
+            .zip(&previously_flagged)
+            .filter(move |(line, was)| line.is_flagged() == now && **was == then)
+            .map(|(line, _)| line.id.clone())
+            .collect::<Vec<_>>()
+    };
+    // Ids the recorded review flagged that are no longer in the document are left out.
+    let newly_behind = changed(true, false);
+    let recovered = changed(false, true);
 
     ReviewReport {
         quarter,

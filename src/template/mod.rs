@@ -82,7 +82,12 @@ impl fmt::Display for Template {
 /// programs, units or reviews yet.
 pub fn build(template: Template, institution: &str, period: Period) -> Roadmap {
     let institution = institution.trim();
-    let title = ["Road Map Reformasi Birokrasi", institution]
+    // "Pemerintah Kabupaten X" is the institution; the roadmap is of "Kabupaten X".
+    let place = institution
+        .strip_prefix("Pemerintah ")
+        .unwrap_or(institution)
+        .trim();
+    let title = ["Road Map Reformasi Birokrasi", place]
         .into_iter()
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
@@ -178,7 +183,7 @@ mod tests {
         for (institution, title) in [
             (
                 "Pemerintah Kabupaten Sukamaju",
-                "Road Map Reformasi Birokrasi Pemerintah Kabupaten Sukamaju 2025-2029",
+                "Road Map Reformasi Birokrasi Kabupaten Sukamaju 2025-2029",
             ),
             (
                 "  Kota Contoh ",

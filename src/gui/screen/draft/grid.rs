@@ -94,11 +94,11 @@ pub fn view<'a>(
     for number in 1..=4 {
         let quarter = Quarter::new(period.start, number).expect("1..=4 is a quarter");
         header = header.push(
-            container(label_text(
-                format!("TW {}", quarter.roman()),
-                language,
-                quarter,
-            ))
+            container(
+                text(language.quarter_of_year(quarter))
+                    .size(13)
+                    .style(widget::muted_text),
+            )
             .width(Length::Fill)
             .center_x(Length::Fill),
         );
@@ -162,11 +162,6 @@ pub fn view<'a>(
         content = content.push(text(problem).size(13).style(text::danger));
     }
     content.into()
-}
-
-fn label_text<'a>(label: String, language: Language, quarter: Quarter) -> Element<'a, Message> {
-    let _ = (language, quarter);
-    text(label).size(13).style(widget::muted_text).into()
 }
 
 /// The widget id of a grid cell, for tests and focus: `cell-2025-Q1-target`.
