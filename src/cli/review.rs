@@ -54,7 +54,8 @@ pub fn run(args: ReviewArgs) -> ExitCode {
         Ok(match args.format {
             Format::Text => text(&roadmap, &report, language).into_bytes(),
             Format::Json => json(&report).into_bytes(),
-            Format::Csv => csv(&roadmap, &report),
+            // The same table as `export --to x.csv`: one CSV format for the product.
+            Format::Csv => crate::export::csv::table(&roadmap, quarter, language),
         })
     })();
     match result {
@@ -125,56 +126,9 @@ pub fn json(report: &ReviewReport) -> String {
     text
 }
 
-/// The review as CSV: a byte-order mark, a header, one row per indicator in document
-/// order.
-pub fn csv(roadmap: &Roadmap, report: &ReviewReport) -> Vec<u8> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    {
-        let mut writer = ::csv::Writer::from_writer(&mut out);
-        let rows = std::iter::once(header_row()).chain(report.indicators.iter().map(|line| {
-            let names = Names::of(roadmap, line);
-            vec![
-                line.id.clone(),
-                line.status().key().to_owned(),
-                line.evaluation
-                    .achievement
-                    .map(|a| a.to_string())
-                    .unwrap_or_default(),
-                names.indicator.to_owned(),
-                names.program.to_owned(),
-                names.area.to_owned(),
-                names.unit.to_owned(),
-            ]
-        }));
-        for row in rows {
-            writer
-                .write_record(&row)
-                .expect("writing CSV to memory cannot fail");
-        }
-        writer.flush().expect("writing CSV to memory cannot fail");
-    }
-    out
-}
-
-fn header_row() -> Vec<String> {
-    [
-        "id",
-        "status",
-        "achievement",
-        "indicator",
-        "program",
-        "area",
-        "unit",
-    ]
-    .map(str::to_owned)
-    .to_vec()
-}
-
 /// The names around one review line (empty where the document has none).
 struct Names<'a> {
     indicator: &'a str,
-    program: &'a str,
-    area: &'a str,
     /// The responsible unit's name, or its id when it is not among `units`.
     unit: &'a str,
 }
@@ -189,8 +143,6 @@ impl<'a> Names<'a> {
         });
         Self {
             indicator: &indicator.name,
-            program: &program.name,
-            area: &area.name,
             unit,
         }
     }

@@ -9,7 +9,7 @@ pub mod xlsx;
 
 use std::path::{Path, PathBuf};
 
-use crate::file::{SaveError, write_atomically};
+use crate::file::{SaveError, write_atomically_without_backup};
 use crate::locale::Language;
 use crate::model::{Quarter, Roadmap};
 
@@ -92,7 +92,7 @@ pub fn export(
     })?;
     let today = chrono::Local::now().date_naive();
     let bytes = render(roadmap, quarter, language, format, today)?;
-    write_atomically(path, &bytes)?;
+    write_atomically_without_backup(path, &bytes)?;
     Ok(())
 }
 

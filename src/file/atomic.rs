@@ -92,6 +92,12 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
     replace(path, contents, true).map(|_| ())
 }
 
+/// [`write_atomically`] without keeping `NAME.bak`: for files the program can make
+/// again at will (exports), where a backup beside each would only be clutter.
+pub fn write_atomically_without_backup(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
+    replace(path, contents, false).map(|_| ())
+}
+
 /// [`write_atomically`], returning the fingerprint of exactly what was written.
 /// `backup` keeps the previous version as `NAME.bak`.
 pub(crate) fn replace(

@@ -16,7 +16,7 @@ use crate::model::Roadmap;
 use crate::safety::Fingerprint;
 
 pub(crate) use atomic::replace;
-pub use atomic::{backup_path, write_atomically};
+pub use atomic::{backup_path, write_atomically, write_atomically_without_backup};
 pub use error::{LoadError, LoadErrorKind, SaveError, SaveProblem};
 pub use migrate::OLDEST_VERSION;
 

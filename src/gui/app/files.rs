@@ -396,11 +396,16 @@ fn load_error_notice(language: Language, error: &LoadError) -> Notice {
 fn save_error_notice(language: Language, error: &SaveError) -> Notice {
     Notice {
         tone: Tone::Error,
-        text: tr_with(
-            language,
-            "app.save_failed",
-            &[("error", &error.to_string())],
+        text: format!(
+            "{} {}",
+            tr_with(
+                language,
+                "app.save_failed",
+                &[("error", &error.to_string())]
+            ),
+            error.advice(language)
         ),
+        // Always: whatever went wrong here, another place may work.
         offer_save_as: true,
     }
 }
