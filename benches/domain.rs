@@ -5,6 +5,10 @@
 //! Aims: load < 50 ms, save < 30 ms, review < 2 ms. serde_json on the same structure
 //! is there for comparison only (the file format is RON).
 
+// The allocator the shipped binary uses (see src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::path::Path;
 

@@ -3,6 +3,10 @@
 //! refresh) + `view` + layout of the whole window. Aim: under 16 ms.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+
+// The allocator the shipped binary uses (see src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use iced::{Font, Pixels, Size};
 use iced_test::core::renderer::Headless;
 use iced_test::runtime::user_interface::{Cache, UserInterface};

@@ -3,6 +3,12 @@
 
 use std::process::ExitCode;
 
+// Loading and saving a roadmap allocate a string per id, name and map entry: mimalloc
+// cuts a 2,000-indicator load from ~44 to ~39 ms and a save from ~21 to ~13 ms
+// (`cargo bench --bench domain`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 use reform_roadmap::cli::{self, Cli, CliError};
 use reform_roadmap::locale::Language;
