@@ -11,6 +11,7 @@ use super::config::Config;
 use super::dialog::{self, Answer, Pending, new_document, open_path};
 use super::document::Document;
 use super::i18n::{tr, tr_with};
+use super::screen::review as review_screen;
 use super::screen::{self, Change, Context, draft};
 use super::shortcut::{self, Shortcut};
 use super::{chrome, theme, widget};
@@ -45,6 +46,7 @@ pub struct App {
 
 enum Screen {
     Draft(draft::State),
+    Review(review_screen::State),
 }
 
 enum Dialog {
@@ -71,6 +73,7 @@ pub enum Tone {
 #[derive(Debug, Clone)]
 pub enum Message {
     Draft(draft::Message),
+    Review(review_screen::Message),
     SwitchTo(screen::Kind),
     QuarterPicked(Quarter),
     LanguagePicked(Language),
@@ -183,6 +186,30 @@ impl App {
     pub fn draft(&self) -> Option<&draft::State> {
         match &self.screen {
             Screen::Draft(state) => Some(state),
+            _ => None,
+        }
+    }
+
+    pub fn review(&self) -> Option<&review_screen::State> {
+        match &self.screen {
+            Screen::Review(state) => Some(state),
+            _ => None,
+        }
+    }
+
+    pub fn kind(&self) -> screen::Kind {
+        match &self.screen {
+            Screen::Draft(_) => screen::Kind::Draft,
+            Screen::Review(_) => screen::Kind::Review,
+        }
+    }
+
+    fn new_screen(&self, kind: screen::Kind) -> Screen {
+        match kind {
+            screen::Kind::Draft => Screen::Draft(draft::State::new(self.document.roadmap())),
+            screen::Kind::Review => {
+                Screen::Review(review_screen::State::new(&self.context(), self.today))
+            }
         }
     }
 
@@ -191,7 +218,8 @@ impl App {
         matches!(self.dialog, Some(Dialog::Confirm(_)))
     }
 
-    fn context(&self) -> Context<'_> {
+    /// What the screens read (tests build their expectations from it too).
+    pub fn context(&self) -> Context<'_> {
         Context {
             roadmap: self.document.roadmap(),
             report: &self.report,
@@ -205,7 +233,9 @@ impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Draft(message) => {
-                let Screen::Draft(state) = &mut self.screen;
+                let Screen::Draft(state) = &mut self.screen else {
+                    return Task::none();
+                };
                 let context = Context {
                     roadmap: self.document.roadmap(),
                     report: &self.report,
@@ -221,7 +251,44 @@ impl App {
                 }
                 Task::none()
             }
-            Message::SwitchTo(screen::Kind::Draft) => Task::none(),
+            Message::Review(message) => {
+                let Screen::Review(state) = &mut self.screen else {
+                    return Task::none();
+                };
+                let context = Context {
+                    roadmap: self.document.roadmap(),
+                    report: &self.report,
+                    quarter: self.quarter,
+                    language: self.config.language,
+                    problems: &self.problems,
+                    read_only: self.document.read_only,
+                };
+                match state.update(message, &context) {
+                    review_screen::Action::None => Task::none(),
+                    review_screen::Action::Change(change) => {
+                        self.change(change);
+                        Task::none()
+                    }
+                    review_screen::Action::SetQuarter(quarter) => {
+                        self.update(Message::QuarterPicked(quarter))
+                    }
+                    review_screen::Action::Notify(notice) => {
+                        self.notice = Some(notice);
+                        Task::none()
+                    }
+                    review_screen::Action::OpenEvidence(target) => {
+                        review_screen::open_evidence(target, self.document.path.as_deref())
+                            .map(Message::Review)
+                    }
+                    review_screen::Action::Task(task) => task.map(Message::Review),
+                }
+            }
+            Message::SwitchTo(kind) => {
+                if kind != self.kind() {
+                    self.screen = self.new_screen(kind);
+                }
+                Task::none()
+            }
             Message::QuarterPicked(quarter) => {
                 self.quarter = quarter;
                 self.refresh();
@@ -341,8 +408,9 @@ impl App {
 
     fn after_history_jump(&mut self) {
         self.refresh();
-        let Screen::Draft(state) = &mut self.screen;
-        state.document_replaced_or_rewound(self.document.roadmap());
+        if let Screen::Draft(state) = &mut self.screen {
+            state.document_replaced_or_rewound(self.document.roadmap());
+        }
     }
 
     /// Recomputes the review and the problems, keeping the quarter inside the period.
@@ -355,6 +423,9 @@ impl App {
         }
         self.report = review::review(self.document.roadmap(), self.quarter);
         self.problems = validate::validate(self.document.roadmap());
+        if let Screen::Review(state) = &mut self.screen {
+            state.sync(self.document.roadmap(), &self.report);
+        }
     }
 
     /// Runs `pending` now, or asks first when there are unsaved changes.
@@ -423,7 +494,7 @@ impl App {
             .period
             .default_review_quarter(self.today);
         self.refresh();
-        self.screen = Screen::Draft(draft::State::new(self.document.roadmap()));
+        self.screen = self.new_screen(self.kind());
     }
 
     fn save(&mut self) -> Task<Message> {
@@ -530,8 +601,9 @@ impl App {
         let context = self.context();
         let body: Element<'_, Message> = match &self.screen {
             Screen::Draft(state) => state.view(&context).map(Message::Draft),
+            Screen::Review(state) => state.view(&context).map(Message::Review),
         };
-        let mut page = column![chrome::header(self, screen::Kind::Draft)];
+        let mut page = column![chrome::header(self, self.kind())];
         if let Some(notice) = &self.notice {
             page = page
                 .push(container(chrome::notice_bar(notice, self.config.language)).padding([8, 16]));
