@@ -117,12 +117,7 @@ pub fn view<'a>(opened: Option<usize>, context: &Context<'a>) -> Element<'a, Mes
 fn list<'a>(context: &Context<'a>) -> Element<'a, Message> {
     let language = context.language;
     let reviews = &context.roadmap.reviews;
-    let mut items: Column<'a, Message> = column![
-        text(tr(language, "review.history_title"))
-            .size(16)
-            .font(widget::bold()),
-    ]
-    .spacing(6);
+    let mut items: Column<'a, Message> = column![].spacing(6);
     if reviews.is_empty() {
         items = items.push(
             text(tr(language, "review.history_empty"))
@@ -160,7 +155,15 @@ fn list<'a>(context: &Context<'a>) -> Element<'a, Message> {
             .on_press(Message::OpenReview(index)),
         );
     }
-    items.into()
+    column![
+        text(tr(language, "review.history_title"))
+            .size(16)
+            .font(widget::bold()),
+        scrollable(items.padding(iced::Padding::ZERO.right(10))).height(Length::Fill),
+    ]
+    .spacing(8)
+    .height(Length::Fill)
+    .into()
 }
 
 fn opened_view<'a>(review: &'a Review, context: &Context<'a>) -> Element<'a, Message> {

@@ -41,6 +41,8 @@ use crate::gui::theme;
 use crate::model::{Indicator, Quarter, Roadmap};
 use crate::review::ReviewReport;
 
+const SIDE_PANEL_WIDTH: f32 = 360.0;
+
 /// The side panel beside the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Panel {
@@ -363,6 +365,10 @@ impl State {
                 } else {
                     Some(panel)
                 };
+                // An opened review marks rows of the table; it goes with its panel.
+                if self.panel != Some(Panel::History) {
+                    self.opened = None;
+                }
                 Action::None
             }
             Message::FoldSummary(folded) => {
@@ -496,22 +502,17 @@ impl State {
             ),
             Some(Message::FoldSummary(!self.summary_folded)),
         );
-        let mut page = column![
-            toolbar::top(self, context),
-            toolbar::filters(self, context),
-            row![container(band).width(Length::Fill), fold].spacing(4),
-        ]
-        .spacing(10)
-        .height(Length::Fill);
-        if let Some(notices) = toolbar::notices(self, context) {
-            page = page.push(notices);
-        }
+        // The same children in the same places whatever is shown: iced matches widget
+        // state (scroll offset, the focused input) by position, and a notice or panel
+        // appearing must not take the cursor out of the actual being typed.
+        let notices: Element<'a, Message> =
+            toolbar::notices(self, context).unwrap_or_else(|| iced::widget::space().into());
         let table = container(table::view(self, context, self.panel.is_some()))
             .width(Length::Fill)
             .height(Length::Fill)
             .style(theme::panel);
-        let body: Element<'a, Message> = match self.panel {
-            None => table.into(),
+        let side: Element<'a, Message> = match self.panel {
+            None => iced::widget::space().into(),
             Some(panel) => {
                 let content: Element<'a, Message> = match panel {
                     Panel::Record => scrollable(
@@ -522,20 +523,26 @@ impl State {
                     .into(),
                     Panel::History => history::view(self.opened, context),
                 };
-                row![
-                    table,
-                    container(content)
-                        .padding(14)
-                        .width(Length::Fixed(360.0))
-                        .height(Length::Fill)
-                        .style(theme::panel),
-                ]
-                .spacing(12)
-                .height(Length::Fill)
-                .into()
+                container(content)
+                    .padding(14)
+                    .width(Length::Fixed(SIDE_PANEL_WIDTH))
+                    .height(Length::Fill)
+                    .style(theme::panel)
+                    .into()
             }
         };
-        page.push(body).into()
+        column![
+            toolbar::top(self, context),
+            toolbar::filters(self, context),
+            row![container(band).width(Length::Fill), fold].spacing(4),
+            notices,
+            row![table, side]
+                .spacing(if self.panel.is_some() { 12 } else { 0 })
+                .height(Length::Fill),
+        ]
+        .spacing(10)
+        .height(Length::Fill)
+        .into()
     }
 }
 

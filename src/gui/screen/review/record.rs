@@ -153,7 +153,7 @@ pub fn view<'a>(form: &'a Form, context: &Context<'a>) -> Element<'a, Message> {
     }
     let mut notes = text_editor(&form.notes)
         .placeholder(tr(language, "review.notes_placeholder"))
-        .height(Length::Fixed(120.0))
+        .height(Length::Fixed(96.0))
         .padding(8)
         .size(14);
     if editable {

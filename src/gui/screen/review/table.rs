@@ -12,7 +12,7 @@ use iced::{Alignment, Element, Length, Theme};
 use super::entry::{self, TextField};
 use super::line::{Line, Trend};
 use super::window::{EXPANDED_HEIGHT, ROW_HEIGHT};
-use super::{Message, State};
+use super::{Message, Sort, State};
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
 use crate::gui::screen::Context;
@@ -79,7 +79,7 @@ pub fn view<'a>(state: &'a State, context: &Context<'a>, narrow: bool) -> Elemen
             container(heading("review.col_actual"))
                 .width(fixed(ACTUAL_WIDTH))
                 .align_right(fixed(ACTUAL_WIDTH)),
-            container(heading("review.col_achievement"))
+            container(sort_heading(state, language))
                 .width(fixed(ACHIEVEMENT_WIDTH))
                 .align_right(fixed(ACHIEVEMENT_WIDTH)),
             container(heading("review.col_explanation")).width(fixed(explanation_width)),
@@ -131,6 +131,43 @@ pub fn view<'a>(state: &'a State, context: &Context<'a>, narrow: bool) -> Elemen
         .on_scroll(Message::Scrolled)
         .height(Length::Fill);
     column![header, body].height(Length::Fill).into()
+}
+
+/// The achievement heading sorts by achievement (lowest first) and back.
+fn sort_heading<'a>(state: &'a State, language: Language) -> Element<'a, Message> {
+    let sorted = state.filters.sort == Sort::Achievement;
+    let mut label = row![
+        text(tr(language, "review.col_achievement"))
+            .size(12)
+            .wrapping(text::Wrapping::None)
+    ]
+    .spacing(3)
+    .align_y(Alignment::Center);
+    if sorted {
+        label = label.push(Icon::Up.sized(12));
+    }
+    let next = if sorted {
+        Sort::Document
+    } else {
+        Sort::Achievement
+    };
+    tooltip(
+        button(label)
+            .padding([1, 3])
+            .style(move |theme: &Theme, status| {
+                let mut style = theme::tool(theme, status);
+                if !sorted {
+                    style.text_color = theme::muted(theme);
+                }
+                style
+            })
+            .on_press(Message::Sort(next)),
+        container(text(tr(language, next.key())).size(12))
+            .padding([3, 8])
+            .style(container::rounded_box),
+        tooltip::Position::Bottom,
+    )
+    .into()
 }
 
 fn row_view<'a>(
@@ -646,7 +683,7 @@ fn row_style(theme: &Theme, stripe: bool, expanded: bool) -> container::Style {
             ..palette.primary.base.color
         }
     } else if stripe {
-        palette.background.weak.color
+        palette.background.weakest.color
     } else {
         palette.background.base.color
     };

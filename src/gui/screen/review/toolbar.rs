@@ -4,7 +4,7 @@
 use iced::widget::{Row, button, checkbox, pick_list, row, space, text, text_input};
 use iced::{Alignment, Element, Length, Theme};
 
-use super::{Message, Panel, Sort, State, StatusFilter};
+use super::{Message, Panel, State, StatusFilter};
 use crate::export::Format;
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
@@ -123,7 +123,7 @@ pub fn filters<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Messa
     })
     .text_size(13)
     .padding([5, 8])
-    .width(Length::Fixed(190.0));
+    .width(Length::Fixed(180.0));
 
     let mut units = vec![Labelled::new(None, tr(language, "review.all_units"))];
     units.extend(
@@ -139,7 +139,7 @@ pub fn filters<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Messa
     })
     .text_size(13)
     .padding([5, 8])
-    .width(Length::Fixed(190.0));
+    .width(Length::Fixed(180.0));
 
     let search = text_input(&tr(language, "review.search"), &filters.search)
         .id(SEARCH_ID)
@@ -148,19 +148,12 @@ pub fn filters<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Messa
         .size(13)
         .width(Length::Fill);
 
-    let sorts: Vec<Labelled<Sort>> = Sort::ALL
-        .iter()
-        .map(|&sort| Labelled::new(sort, tr(language, sort.key())))
-        .collect();
-    let sort_selected = sorts.iter().find(|s| s.value == filters.sort).cloned();
-    let sort = pick_list(sorts, sort_selected, |s: Labelled<Sort>| {
-        Message::Sort(s.value)
-    })
-    .text_size(13)
-    .padding([5, 8]);
-
     let unexplained = checkbox(filters.unexplained_only)
-        .label(tr(language, "review.unexplained_only"))
+        .label(tr_with(
+            language,
+            "review.unexplained_only",
+            &[("count", &report.unexplained().count().to_string())],
+        ))
         .on_toggle(Message::UnexplainedOnly)
         .text_size(13)
         .size(16);
@@ -171,8 +164,6 @@ pub fn filters<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Messa
         unit,
         Icon::Search.view().style(widget::muted_text),
         search,
-        Icon::Filter.view().style(widget::muted_text),
-        sort,
         unexplained,
     ]
     .spacing(8)

@@ -6,7 +6,7 @@
 /// Height of a table row, in logical pixels.
 pub const ROW_HEIGHT: f32 = 64.0;
 /// What an expanded row adds below itself.
-pub const EXPANDED_HEIGHT: f32 = 236.0;
+pub const EXPANDED_HEIGHT: f32 = 204.0;
 /// Rows built beyond each edge of the view, so a small scroll shows no gap before the
 /// next frame catches up.
 const OVERSCAN: usize = 3;
