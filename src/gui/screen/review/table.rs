@@ -108,8 +108,8 @@ pub fn view<'a>(state: &'a State, context: &Context<'a>, narrow: bool) -> Elemen
     let mut children: Vec<(Key, Element<'a, Message>)> =
         Vec::with_capacity(window.end - window.first + 2);
     children.push((Key::Above, space().height(window.above).into()));
-    for position in window.first..window.end {
-        let index = rows[position];
+    for (offset, &index) in rows[window.first..window.end].iter().enumerate() {
+        let position = window.first + offset;
         let Some(line) = Line::new(context, index) else {
             children.push((Key::Row(index), space().height(ROW_HEIGHT).into()));
             continue;
