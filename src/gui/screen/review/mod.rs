@@ -23,14 +23,13 @@ use iced::widget::{column, container, row, scrollable, text_editor};
 use iced::{Element, Length, Task};
 
 pub use entry::{Problem, TextField};
-pub use evidence::{OpenError, Resolved, resolve};
+pub use evidence::OpenError;
 pub use filters::{Filters, Sort, StatusFilter};
 pub use history::{Compared, Difference, compare};
 pub use line::{Line, Trend};
-pub use record::{Form, FormProblem, parse_date};
+pub use record::{Form, FormProblem};
 pub use table::{TABLE_ID, actual_id, text_id};
 pub use toolbar::SEARCH_ID;
-pub use window::{EXPANDED_HEIGHT, Layout, ROW_HEIGHT, Scroll, Window};
 
 use super::{Change, Context};
 use crate::edit::Edit;
@@ -40,6 +39,7 @@ use crate::gui::i18n::tr_with;
 use crate::gui::theme;
 use crate::model::{Indicator, Quarter, Roadmap};
 use crate::review::ReviewReport;
+use window::{Layout, Scroll};
 
 const SIDE_PANEL_WIDTH: f32 = 360.0;
 
