@@ -123,10 +123,15 @@ pub fn view<'a>(state: &'a State, context: &Context<'a>, narrow: bool) -> Elemen
     }
     children.push((Key::Below, space().height(window.below).into()));
 
-    let body = scrollable(keyed_column(children).width(Length::Fill))
+    // The scrollbar floats over a margin the rows always leave, so the columns stay
+    // under their headings whether or not the list is long enough to scroll.
+    let rows_column = keyed_column(children)
+        .width(Length::Fill)
+        .padding(iced::Padding::ZERO.right(SCROLLBAR_ROOM));
+    let body = scrollable(rows_column)
         .id(TABLE_ID)
         .direction(Direction::Vertical(
-            Scrollbar::new().width(8).scroller_width(8).spacing(6),
+            Scrollbar::new().width(8).scroller_width(8).margin(3),
         ))
         .on_scroll(Message::Scrolled)
         .height(Length::Fill);
@@ -723,6 +728,9 @@ fn expanded_style(theme: &Theme) -> container::Style {
 /// *Kendala* or *tindak lanjut* still to write on a flagged row: a warning border.
 fn missing_input(theme: &Theme, status: text_input::Status) -> text_input::Style {
     let base = text_input::default(theme, status);
+    if matches!(status, text_input::Status::Focused { .. }) {
+        return base;
+    }
     text_input::Style {
         border: iced::Border {
             color: theme.palette().warning,
