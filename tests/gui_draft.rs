@@ -440,3 +440,22 @@ fn simulator_select_indicator_type_target_save() {
         .unwrap();
     assert_eq!(target.target, 12.5);
 }
+
+#[test]
+fn switching_screens_keeps_entries_still_to_be_corrected() {
+    use reform_roadmap::gui::screen::Kind;
+    let (_folder, _path, mut app) = app_on_sample();
+    select(&mut app, Selection::Program(0, 0));
+    type_into(&mut app, Field::Budget, "seratus juta");
+    assert_eq!(app.draft().unwrap().invalid_entries(), 1);
+    let _ = app.update(Message::SwitchTo(Kind::Review));
+    assert!(app.draft().is_none());
+    let _ = app.update(Message::SwitchTo(Kind::Draft));
+    let draft = app.draft().unwrap();
+    assert_eq!(
+        draft.invalid_entries(),
+        1,
+        "the typed text waits to be corrected"
+    );
+    assert_eq!(draft.selection(), Selection::Program(0, 0));
+}

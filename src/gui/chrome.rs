@@ -81,12 +81,20 @@ pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
     .width(Length::Fill)
     .clip(true);
 
-    let tabs = row![tab(
-        Icon::Draft,
-        tr("app.screen_draft"),
-        current == screen::Kind::Draft,
-        screen::Kind::Draft
-    )]
+    let tabs = row![
+        tab(
+            Icon::Draft,
+            tr("app.screen_draft"),
+            current == screen::Kind::Draft,
+            screen::Kind::Draft
+        ),
+        tab(
+            Icon::Review,
+            tr("review.tab"),
+            current == screen::Kind::Review,
+            screen::Kind::Review
+        ),
+    ]
     .spacing(4);
 
     let quarters: Vec<Labelled<crate::model::Quarter>> = roadmap

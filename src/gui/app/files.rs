@@ -5,13 +5,12 @@ use std::path::Path;
 
 use iced::{Task, window};
 
-use super::{App, Dialog, Message, Notice, Screen, Tone};
+use super::{App, Dialog, Message, Notice, Tone};
 use crate::file::{self, LoadError, SaveError};
 use crate::gui::dialog::safety::{Changed, Locked};
 use crate::gui::dialog::{Answer, Pending, new_document};
 use crate::gui::document::Document;
 use crate::gui::i18n::tr_with;
-use crate::gui::screen::draft;
 use crate::locale::Language;
 use crate::model::Roadmap;
 use crate::safety::{self, DiskState, Fingerprint, LockGuard, LockOutcome, lock};
@@ -151,7 +150,8 @@ impl App {
             .period
             .default_review_quarter(self.today);
         self.refresh();
-        self.screen = Screen::Draft(draft::State::new(self.document.roadmap()));
+        self.screen = self.new_screen(self.kind());
+        self.parked.clear();
     }
 
     /// Save: over the file when nobody changed it meanwhile, else ask; Save As when

@@ -12,6 +12,7 @@ use super::dialog::safety::{self, Changed, Locked, Recover};
 use super::dialog::{self, Answer, Pending, new_document, open_path};
 use super::document::Document;
 use super::i18n::tr;
+use super::screen::review as review_screen;
 use super::screen::{self, Change, Context, draft};
 use super::shortcut::{self, Shortcut};
 use super::{chrome, theme, widget};
@@ -43,6 +44,9 @@ pub struct Options {
 pub struct App {
     document: Document,
     screen: Screen,
+    /// Screens left for another, resumed as they were (with any entries still to be
+    /// corrected) when the user comes back. Emptied when the document is replaced.
+    parked: Vec<Screen>,
     quarter: Quarter,
     report: ReviewReport,
     problems: Vec<Problem>,
@@ -62,6 +66,7 @@ pub struct App {
 
 enum Screen {
     Draft(draft::State),
+    Review(review_screen::State),
 }
 
 enum Dialog {
@@ -98,6 +103,7 @@ pub enum Tone {
 #[derive(Debug, Clone)]
 pub enum Message {
     Draft(draft::Message),
+    Review(review_screen::Message),
     SwitchTo(screen::Kind),
     QuarterPicked(Quarter),
     LanguagePicked(Language),
@@ -150,6 +156,7 @@ impl App {
         let quarter = initial_quarter(document.roadmap(), document.path.is_none(), options.today);
         let mut app = Self {
             screen: Screen::Draft(draft::State::new(document.roadmap())),
+            parked: Vec::new(),
             report: review::review(document.roadmap(), quarter),
             problems: validate::validate(document.roadmap()),
             document,
@@ -223,6 +230,49 @@ impl App {
     pub fn draft(&self) -> Option<&draft::State> {
         match &self.screen {
             Screen::Draft(state) => Some(state),
+            _ => None,
+        }
+    }
+
+    pub fn review(&self) -> Option<&review_screen::State> {
+        match &self.screen {
+            Screen::Review(state) => Some(state),
+            _ => None,
+        }
+    }
+
+    pub fn kind(&self) -> screen::Kind {
+        screen_kind(&self.screen)
+    }
+
+    fn switch_to(&mut self, kind: screen::Kind) {
+        if kind == self.kind() {
+            return;
+        }
+        let resumed = match self.parked.iter().position(|s| screen_kind(s) == kind) {
+            Some(index) => {
+                let mut screen = self.parked.swap_remove(index);
+                // The document may have changed while the screen was away.
+                match &mut screen {
+                    Screen::Draft(state) => {
+                        state.document_replaced_or_rewound(self.document.roadmap())
+                    }
+                    Screen::Review(state) => state.sync(self.document.roadmap(), &self.report),
+                }
+                screen
+            }
+            None => self.new_screen(kind),
+        };
+        let left = std::mem::replace(&mut self.screen, resumed);
+        self.parked.push(left);
+    }
+
+    fn new_screen(&self, kind: screen::Kind) -> Screen {
+        match kind {
+            screen::Kind::Draft => Screen::Draft(draft::State::new(self.document.roadmap())),
+            screen::Kind::Review => {
+                Screen::Review(review_screen::State::new(&self.context(), self.today))
+            }
         }
     }
 
@@ -271,7 +321,8 @@ impl App {
         matches!(self.dialog(), Some(Dialog::Confirm(_)))
     }
 
-    fn context(&self) -> Context<'_> {
+    /// What the screens read (tests build their expectations from it too).
+    pub fn context(&self) -> Context<'_> {
         Context {
             roadmap: self.document.roadmap(),
             report: &self.report,
@@ -285,7 +336,9 @@ impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Draft(message) => {
-                let Screen::Draft(state) = &mut self.screen;
+                let Screen::Draft(state) = &mut self.screen else {
+                    return Task::none();
+                };
                 let context = Context {
                     roadmap: self.document.roadmap(),
                     report: &self.report,
@@ -301,7 +354,42 @@ impl App {
                 }
                 Task::none()
             }
-            Message::SwitchTo(screen::Kind::Draft) => Task::none(),
+            Message::Review(message) => {
+                let Screen::Review(state) = &mut self.screen else {
+                    return Task::none();
+                };
+                let context = Context {
+                    roadmap: self.document.roadmap(),
+                    report: &self.report,
+                    quarter: self.quarter,
+                    language: self.config.language,
+                    problems: &self.problems,
+                    read_only: self.document.read_only,
+                };
+                match state.update(message, &context) {
+                    review_screen::Action::None => Task::none(),
+                    review_screen::Action::Change(change) => {
+                        self.change(change);
+                        Task::none()
+                    }
+                    review_screen::Action::SetQuarter(quarter) => {
+                        self.update(Message::QuarterPicked(quarter))
+                    }
+                    review_screen::Action::Notify(notice) => {
+                        self.notice = Some(notice);
+                        Task::none()
+                    }
+                    review_screen::Action::OpenEvidence(target) => {
+                        review_screen::open_evidence(target, self.document.path.as_deref())
+                            .map(Message::Review)
+                    }
+                    review_screen::Action::Task(task) => task.map(Message::Review),
+                }
+            }
+            Message::SwitchTo(kind) => {
+                self.switch_to(kind);
+                Task::none()
+            }
             Message::QuarterPicked(quarter) => {
                 self.quarter = quarter;
                 self.refresh();
@@ -444,8 +532,9 @@ impl App {
     fn after_history_jump(&mut self) {
         self.edited(Instant::now());
         self.refresh();
-        let Screen::Draft(state) = &mut self.screen;
-        state.document_replaced_or_rewound(self.document.roadmap());
+        if let Screen::Draft(state) = &mut self.screen {
+            state.document_replaced_or_rewound(self.document.roadmap());
+        }
     }
 
     /// Recomputes the review and the problems, keeping the quarter inside the period.
@@ -458,6 +547,9 @@ impl App {
         }
         self.report = review::review(self.document.roadmap(), self.quarter);
         self.problems = validate::validate(self.document.roadmap());
+        if let Screen::Review(state) = &mut self.screen {
+            state.sync(self.document.roadmap(), &self.report);
+        }
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
@@ -481,8 +573,9 @@ impl App {
         let context = self.context();
         let body: Element<'_, Message> = match &self.screen {
             Screen::Draft(state) => state.view(&context).map(Message::Draft),
+            Screen::Review(state) => state.view(&context).map(Message::Review),
         };
-        let mut page = column![chrome::header(self, screen::Kind::Draft)];
+        let mut page = column![chrome::header(self, self.kind())];
         if let Some(notice) = &self.notice {
             page = page
                 .push(container(chrome::notice_bar(notice, self.config.language)).padding([8, 16]));
@@ -543,6 +636,13 @@ impl App {
                 Message::CloseDialog,
             ),
         }
+    }
+}
+
+fn screen_kind(screen: &Screen) -> screen::Kind {
+    match screen {
+        Screen::Draft(_) => screen::Kind::Draft,
+        Screen::Review(_) => screen::Kind::Review,
     }
 }
 

@@ -1,0 +1,206 @@
+//! What typing in the table does to an indicator: the actual of the quarter under
+//! review, its *kendala*, *tindak lanjut* and note, and marking a milestone done.
+
+use crate::locale::parse_number;
+use crate::model::{Indicator, Kind, Quarter};
+
+/// A text of the quarter's entry that a reviewer writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextField {
+    Obstacle,
+    FollowUp,
+    Note,
+}
+
+impl TextField {
+    pub const ALL: [TextField; 3] = [TextField::Obstacle, TextField::FollowUp, TextField::Note];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            TextField::Obstacle => "review.obstacle",
+            TextField::FollowUp => "review.follow_up",
+            TextField::Note => "review.note",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            TextField::Obstacle => "obstacle",
+            TextField::FollowUp => "follow-up",
+            TextField::Note => "note",
+        }
+    }
+}
+
+/// Why typed text cannot be the actual.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    NotANumber,
+    /// The quarter has no target to report against (set one on the draft screen).
+    NoTarget,
+    /// Milestones are marked done, not given numbers.
+    Milestone,
+}
+
+impl Problem {
+    pub fn key(self) -> &'static str {
+        match self {
+            Problem::NotANumber => "review.not_a_number",
+            Problem::NoTarget => "review.no_target_here",
+            Problem::Milestone => "review.milestone_no_actual",
+        }
+    }
+}
+
+/// The indicator after typing `text` as its actual at `quarter` (this quarter's own
+/// entry, also for `Count` indicators whose status is year to date). `Ok(None)` when
+/// nothing changes; empty text clears the actual.
+pub fn actual(
+    indicator: &Indicator,
+    quarter: Quarter,
+    text: &str,
+) -> Result<Option<Indicator>, Problem> {
+    if indicator.kind == Kind::Milestone {
+        return Err(Problem::Milestone);
+    }
+    let value = if text.trim().is_empty() {
+        None
+    } else {
+        Some(parse_number(text).map_err(|_| Problem::NotANumber)?)
+    };
+    let Some(entry) = indicator.target_at(quarter) else {
+        return if value.is_none() {
+            Ok(None)
+        } else {
+            Err(Problem::NoTarget)
+        };
+    };
+    if entry.actual == value {
+        return Ok(None);
+    }
+    let mut updated = indicator.clone();
+    if let Some(entry) = updated.target_at_mut(quarter) {
+        entry.actual = value;
+    }
+    Ok(Some(updated))
+}
+
+/// The indicator after typing `text` into `field` of its entry at `quarter`; `None`
+/// when there is no entry there or nothing changes. Empty text removes the field.
+pub fn text(
+    indicator: &Indicator,
+    quarter: Quarter,
+    field: TextField,
+    text: &str,
+) -> Option<Indicator> {
+    let entry = indicator.target_at(quarter)?;
+    let value = (!text.is_empty()).then(|| text.to_owned());
+    let slot = |entry: &crate::model::Target| match field {
+        TextField::Obstacle => entry.obstacle.clone(),
+        TextField::FollowUp => entry.follow_up.clone(),
+        TextField::Note => entry.note.clone(),
+    };
+    if slot(entry) == value {
+        return None;
+    }
+    let mut updated = indicator.clone();
+    let entry = updated.target_at_mut(quarter)?;
+    match field {
+        TextField::Obstacle => entry.obstacle = value,
+        TextField::FollowUp => entry.follow_up = value,
+        TextField::Note => entry.note = value,
+    }
+    Some(updated)
+}
+
+/// The milestone marked done at `quarter` (or not done at all); `None` when it is not
+/// a milestone or nothing changes.
+pub fn milestone_done(indicator: &Indicator, quarter: Quarter, done: bool) -> Option<Indicator> {
+    if indicator.kind != Kind::Milestone {
+        return None;
+    }
+    let value = done.then_some(quarter);
+    if indicator.done == value {
+        return None;
+    }
+    Some(Indicator {
+        done: value,
+        ..indicator.clone()
+    })
+}
+
+/// The stored actual of `indicator` at `quarter`, as the input shows it.
+pub fn stored_actual(indicator: &Indicator, quarter: Quarter) -> Option<f64> {
+    indicator.target_at(quarter).and_then(|entry| entry.actual)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Target;
+
+    fn level() -> Indicator {
+        let mut indicator = Indicator::new("x", "X", Kind::Level);
+        indicator
+            .targets
+            .insert("2025-Q1".into(), Target::planned(45.0));
+        let mut reported = Target::planned(50.0);
+        reported.actual = Some(43.0);
+        reported.obstacle = Some("Hujan".into());
+        indicator.targets.insert("2025-Q2".into(), reported);
+        indicator
+    }
+
+    #[test]
+    fn typing_the_actual() {
+        let q = |n| Quarter::new(2025, n).unwrap();
+        let base = level();
+        for (quarter, typed, expected) in [
+            (q(1), "12,5", Ok(Some(Some(12.5)))),
+            (q(1), "12.5", Ok(Some(Some(12.5)))),
+            (q(1), "1.234,5", Ok(Some(Some(1234.5)))),
+            (q(1), "", Ok(None)),
+            (q(2), "43", Ok(None)),
+            (q(2), " ", Ok(Some(None))),
+            (q(2), "12,,5", Err(Problem::NotANumber)),
+            (q(2), "abc", Err(Problem::NotANumber)),
+            (q(3), "5", Err(Problem::NoTarget)),
+            (q(3), "", Ok(None)),
+        ] {
+            let result = actual(&base, quarter, typed)
+                .map(|changed| changed.map(|indicator| stored_actual(&indicator, quarter)));
+            assert_eq!(result, expected, "{quarter} {typed:?}");
+        }
+        let milestone = Indicator::new("m", "M", Kind::Milestone);
+        assert_eq!(actual(&milestone, q(1), "1"), Err(Problem::Milestone));
+    }
+
+    #[test]
+    fn writing_kendala_and_tindak_lanjut() {
+        let q2 = Quarter::new(2025, 2).unwrap();
+        let base = level();
+        let updated = text(&base, q2, TextField::FollowUp, "Jadwal ulang").unwrap();
+        let entry = updated.target_at(q2).unwrap();
+        assert_eq!(entry.follow_up.as_deref(), Some("Jadwal ulang"));
+        assert_eq!(entry.obstacle.as_deref(), Some("Hujan"));
+        assert!(entry.is_explained());
+        // Clearing removes the field; the same text changes nothing.
+        let cleared = text(&base, q2, TextField::Obstacle, "").unwrap();
+        assert_eq!(cleared.target_at(q2).unwrap().obstacle, None);
+        assert!(text(&base, q2, TextField::Obstacle, "Hujan").is_none());
+        // No entry at the quarter: nowhere to write.
+        assert!(text(&base, Quarter::new(2025, 3).unwrap(), TextField::Note, "x").is_none());
+    }
+
+    #[test]
+    fn marking_a_milestone() {
+        let q3 = Quarter::new(2025, 3).unwrap();
+        let mut milestone = Indicator::new("m", "M", Kind::Milestone);
+        milestone.due = Quarter::new(2025, 2);
+        let done = milestone_done(&milestone, q3, true).unwrap();
+        assert_eq!(done.done, Some(q3));
+        assert!(milestone_done(&done, q3, true).is_none());
+        assert_eq!(milestone_done(&done, q3, false).unwrap().done, None);
+        assert!(milestone_done(&level(), q3, true).is_none());
+    }
+}

@@ -1,0 +1,102 @@
+//! Evidence (*bukti dukung*) opened with the system's handler: links in the browser,
+//! files in their usual program. The `open` crate finds the handler (xdg-open, gio,
+//! kde-open, ... on Linux; the shell on Windows and macOS) and starts it detached, so
+//! the app never waits for a viewer to close.
+
+use std::path::{Path, PathBuf};
+
+use iced::Task;
+
+use super::Message;
+
+/// What a piece of evidence points at, ready for the handler.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    Link(String),
+    File(PathBuf),
+}
+
+/// Why a piece of evidence cannot be opened.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OpenError {
+    #[error("\"{0}\" is a path relative to the roadmap file, which has not been saved yet")]
+    Unanchored(String),
+    #[error("{target}: {message}")]
+    Handler { target: String, message: String },
+}
+
+/// A link as written (`https://…`, `mailto:…`), an absolute path as is, and a relative
+/// path next to the roadmap file (`document`), where offices keep their evidence folder.
+pub fn resolve(target: &str, document: Option<&Path>) -> Result<Resolved, OpenError> {
+    let target = target.trim();
+    let is_link = target.contains("://") || target.starts_with("mailto:");
+    if is_link {
+        return Ok(Resolved::Link(target.to_owned()));
+    }
+    let path = Path::new(target);
+    if path.is_absolute() {
+        return Ok(Resolved::File(path.to_owned()));
+    }
+    match document.and_then(Path::parent) {
+        Some(folder) => Ok(Resolved::File(folder.join(path))),
+        None => Err(OpenError::Unanchored(target.to_owned())),
+    }
+}
+
+/// Opens `target` in the background; answers with [`Message::Opened`].
+pub fn open(target: String, document: Option<&Path>) -> Task<Message> {
+    let resolved = resolve(&target, document);
+    Task::perform(
+        async move {
+            let resolved = resolved?;
+            let result = match &resolved {
+                Resolved::Link(link) => open::that_detached(link),
+                Resolved::File(path) => open::that_detached(path),
+            };
+            result.map_err(|error| OpenError::Handler {
+                target,
+                message: error.to_string(),
+            })
+        },
+        Message::Opened,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_links_and_paths() {
+        let document = Path::new("/data/rb/roadmap.ron");
+        for (target, document, expected) in [
+            (
+                "https://example.go.id/a.pdf",
+                None,
+                Ok(Resolved::Link("https://example.go.id/a.pdf".into())),
+            ),
+            (
+                " mailto:rb@example.go.id",
+                None,
+                Ok(Resolved::Link("mailto:rb@example.go.id".into())),
+            ),
+            (
+                "/srv/bukti/a.pdf",
+                None,
+                Ok(Resolved::File("/srv/bukti/a.pdf".into())),
+            ),
+            (
+                "bukti/tw3/a.pdf",
+                Some(document),
+                Ok(Resolved::File("/data/rb/bukti/tw3/a.pdf".into())),
+            ),
+            (
+                "bukti/a.pdf",
+                None,
+                Err(OpenError::Unanchored("bukti/a.pdf".into())),
+            ),
+        ] {
+            assert_eq!(resolve(target, document), expected, "{target}");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Handing the meeting a report: the native save dialog (behind a message, so tests
+//! give the path directly), then the shared exporter writes HTML, XLSX or CSV.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use iced::Task;
+
+use super::Message;
+use crate::export::{self, Format};
+use crate::gui::app::{Notice, Tone};
+use crate::gui::i18n::tr_with;
+use crate::gui::screen::Context;
+use crate::model::Quarter;
+
+/// `monev-2025-Q3.xlsx`: the quarter in the file's own notation sorts well in a folder.
+pub fn suggested_name(quarter: Quarter, format: Format) -> String {
+    format!("monev-{quarter}.{}", format.extension())
+}
+
+/// Asks where to save; answers with [`Message::ExportTo`] or [`Message::ExportCancelled`].
+pub fn dialog(quarter: Quarter, format: Format) -> Task<Message> {
+    let name = suggested_name(quarter, format);
+    let filter = match format {
+        Format::Html => "HTML",
+        Format::Xlsx => "Excel (XLSX)",
+        Format::Csv => "CSV",
+    };
+    Task::perform(
+        async move {
+            rfd::AsyncFileDialog::new()
+                .add_filter(filter, &[format.extension()])
+                .set_file_name(name)
+                .save_file()
+                .await
+                .map(|handle| handle.path().to_owned())
+        },
+        move |path| match path {
+            Some(path) => Message::ExportTo(format, path),
+            None => Message::ExportCancelled,
+        },
+    )
+}
+
+/// `path` with the format's extension: dialogs do not always add it, and the exporter
+/// chooses the format by it. A different extension is kept and the right one appended.
+pub fn with_extension(path: &Path, format: Format) -> PathBuf {
+    if Format::from_path(path) == Some(format) {
+        return path.to_owned();
+    }
+    let mut name = OsString::from(path.as_os_str());
+    name.push(".");
+    name.push(format.extension());
+    PathBuf::from(name)
+}
+
+/// Writes the report and says how it went.
+pub fn run(context: &Context<'_>, format: Format, path: &Path) -> Notice {
+    let path = with_extension(path, format);
+    let shown = path.display().to_string();
+    let language = context.language;
+    match export::export(context.roadmap, context.quarter, language, &path) {
+        Ok(()) => Notice {
+            tone: Tone::Info,
+            text: tr_with(
+                language,
+                "review.exported",
+                &[
+                    ("quarter", &language.quarter(context.quarter)),
+                    ("path", &shown),
+                ],
+            ),
+            offer_save_as: false,
+        },
+        Err(error) => Notice {
+            tone: Tone::Error,
+            text: tr_with(
+                language,
+                "review.export_failed",
+                &[("path", &shown), ("error", &error.to_string())],
+            ),
+            offer_save_as: false,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_extensions() {
+        let q = Quarter::new(2025, 3).unwrap();
+        assert_eq!(suggested_name(q, Format::Xlsx), "monev-2025-Q3.xlsx");
+        for (path, format, expected) in [
+            ("a/laporan.html", Format::Html, "a/laporan.html"),
+            ("a/laporan.HTM", Format::Html, "a/laporan.HTM"),
+            ("a/laporan", Format::Csv, "a/laporan.csv"),
+            ("a/laporan.v2", Format::Xlsx, "a/laporan.v2.xlsx"),
+            ("a/laporan.csv", Format::Xlsx, "a/laporan.csv.xlsx"),
+        ] {
+            assert_eq!(
+                with_extension(Path::new(path), format),
+                PathBuf::from(expected),
+                "{path}"
+            );
+        }
+    }
+}

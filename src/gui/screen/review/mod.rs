@@ -1,0 +1,585 @@
+//! The quarterly review (*monev triwulan*): every indicator's status at the quarter,
+//! focused on what is behind; actuals, *kendala* and *tindak lanjut* written in place;
+//! a summary per area and since the previous quarter; the review recorded in the
+//! document; its history; and the report for the meeting (HTML, XLSX, CSV).
+
+mod entry;
+mod evidence;
+mod export;
+mod filters;
+mod history;
+mod line;
+mod record;
+mod summary;
+mod table;
+mod toolbar;
+mod window;
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use iced::widget::{column, container, row, scrollable, text_editor};
+use iced::{Element, Length, Task};
+
+pub use entry::{Problem, TextField};
+pub use evidence::OpenError;
+pub use filters::{Filters, Sort, StatusFilter};
+pub use history::{Compared, Difference, compare};
+pub use line::{Line, Trend};
+pub use record::{Form, FormProblem};
+pub use table::{TABLE_ID, actual_id, text_id};
+pub use toolbar::SEARCH_ID;
+
+use super::{Change, Context};
+use crate::edit::Edit;
+use crate::export::Format;
+use crate::gui::app::{Notice, Tone};
+use crate::gui::i18n::tr_with;
+use crate::gui::theme;
+use crate::model::{Indicator, Quarter, Roadmap};
+use crate::review::ReviewReport;
+use window::{Layout, Scroll};
+
+const SIDE_PANEL_WIDTH: f32 = 360.0;
+
+/// The side panel beside the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Record,
+    History,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The screen's own quarter picker (the app holds the quarter).
+    Quarter(Quarter),
+    Status(StatusFilter),
+    Area(Option<usize>),
+    /// A unit id.
+    Unit(Option<String>),
+    Search(String),
+    Sort(Sort),
+    UnexplainedOnly(bool),
+    /// Lists the rows the focus gives now (values changed under the list).
+    Reapply,
+    Scrolled(iced::widget::scrollable::Viewport),
+    /// Expands or folds the row of `report.indicators[index]`.
+    Toggle(usize),
+    /// Expands the row and puts the cursor where *kendala* is still missing.
+    Explain(usize),
+    /// The actual typed for `report.indicators[index]` at the quarter.
+    Actual(usize, String),
+    Text(usize, TextField, String),
+    MilestoneDone(usize, bool),
+    OpenEvidence(String),
+    Opened(Result<(), OpenError>),
+    Panel(Panel),
+    FoldSummary(bool),
+    Reviewer(String),
+    Date(String),
+    Notes(text_editor::Action),
+    Record,
+    /// Opens the recorded review `roadmap.reviews[index]`.
+    OpenReview(usize),
+    CloseReview,
+    /// Asks where to save a report (native dialog).
+    Export(Format),
+    /// Writes the report to a path: the dialog's answer, or a test's.
+    ExportTo(Format, PathBuf),
+    ExportCancelled,
+}
+
+/// What the app does for the screen.
+pub enum Action {
+    None,
+    /// Apply through `App::change` (undo, dirty tracking, read-only guard).
+    Change(Change),
+    /// Review another quarter (the app-level quarter, shared with the header).
+    SetQuarter(Quarter),
+    Notify(Notice),
+    /// Open evidence with the system's handler; the app knows where the document is,
+    /// which relative paths start from (see [`open_evidence`]).
+    OpenEvidence(String),
+    Task(Task<Message>),
+}
+
+/// Text typed as an actual, kept as typed: a valid one until the document shows
+/// another value, an invalid one until it is corrected (marked in place, never
+/// dropped).
+#[derive(Debug, Clone, PartialEq)]
+struct Buffer {
+    text: String,
+    /// What the text reads as, when valid.
+    value: Option<f64>,
+    problem: Option<Problem>,
+}
+
+impl Buffer {
+    fn is_valid(&self) -> bool {
+        self.problem.is_none()
+    }
+}
+
+pub struct State {
+    /// The quarter the rows were computed for.
+    quarter: Quarter,
+    filters: Filters,
+    /// Indices into `report.indicators`, filtered and sorted: computed when the focus,
+    /// the quarter or the document's structure change, never while drawing.
+    rows: Vec<usize>,
+    /// Fingerprint of the indicators' ids and places when `rows` was computed.
+    structure: u64,
+    /// Values changed so that the focus would now list other rows; the list stays
+    /// put (a row must not vanish under the cursor while its actual is typed).
+    stale: bool,
+    scroll: Scroll,
+    expanded: Option<usize>,
+    buffers: HashMap<(String, Quarter), Buffer>,
+    panel: Option<Panel>,
+    summary_folded: bool,
+    form: Form,
+    /// The recorded review being looked at (index into `roadmap.reviews`).
+    opened: Option<usize>,
+}
+
+impl State {
+    pub fn new(context: &Context<'_>, today: chrono::NaiveDate) -> Self {
+        let mut state = Self {
+            quarter: context.quarter,
+            filters: Filters::default(),
+            rows: Vec::new(),
+            structure: structure_of(context.report),
+            stale: false,
+            scroll: Scroll::default(),
+            expanded: None,
+            buffers: HashMap::new(),
+            panel: None,
+            summary_folded: false,
+            form: Form::new(today),
+            opened: None,
+        };
+        state.recompute(context.roadmap, context.report);
+        state
+    }
+
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
+
+    /// The listed rows: indices into `report.indicators`, in table order.
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+
+    /// The listed rows as the table shows them.
+    pub fn lines<'a>(&self, context: &Context<'a>) -> Vec<Line<'a>> {
+        self.rows
+            .iter()
+            .filter_map(|&index| Line::new(context, index))
+            .collect()
+    }
+
+    /// The focus would list other rows now; [`Message::Reapply`] lists them.
+    pub fn is_stale(&self) -> bool {
+        self.stale
+    }
+
+    pub fn expanded(&self) -> Option<usize> {
+        self.expanded
+    }
+
+    pub fn panel(&self) -> Option<Panel> {
+        self.panel
+    }
+
+    pub fn opened(&self) -> Option<usize> {
+        self.opened
+    }
+
+    pub fn form(&self) -> &Form {
+        &self.form
+    }
+
+    /// Typed actuals that are not valid yet, at any quarter.
+    pub fn invalid_entries(&self) -> usize {
+        self.buffers.values().filter(|b| !b.is_valid()).count()
+    }
+
+    /// The text kept for the actual of indicator `id` at `quarter`, and why it is not
+    /// valid (if it is not).
+    pub fn typed_actual(&self, id: &str, quarter: Quarter) -> Option<(&str, Option<Problem>)> {
+        self.buffer(id, quarter)
+            .map(|buffer| (buffer.text.as_str(), buffer.problem))
+    }
+
+    fn buffer(&self, id: &str, quarter: Quarter) -> Option<&Buffer> {
+        self.buffers.get(&(id.to_owned(), quarter))
+    }
+
+    fn layout(&self) -> Layout {
+        Layout {
+            count: self.rows.len(),
+            expanded: self
+                .expanded
+                .and_then(|index| self.rows.iter().position(|&row| row == index)),
+        }
+    }
+
+    /// Ids whose row stays listed whatever the focus: entries there are not valid yet.
+    fn kept(&self) -> HashSet<String> {
+        self.buffers
+            .iter()
+            .filter(|((_, quarter), buffer)| *quarter == self.quarter && !buffer.is_valid())
+            .map(|((id, _), _)| id.clone())
+            .collect()
+    }
+
+    fn recompute(&mut self, roadmap: &Roadmap, report: &ReviewReport) {
+        self.rows = self.filters.rows(roadmap, report, &self.kept());
+        self.stale = false;
+    }
+
+    /// Called by the app whenever the document or the quarter changed (edits, undo,
+    /// the header's quarter picker).
+    pub fn sync(&mut self, roadmap: &Roadmap, report: &ReviewReport) {
+        let structure = structure_of(report);
+        if structure != self.structure {
+            // Indicators were added, removed or moved: positions mean nothing now.
+            self.expanded = None;
+        }
+        if structure != self.structure || report.quarter != self.quarter {
+            self.structure = structure;
+            self.quarter = report.quarter;
+            self.recompute(roadmap, report);
+        } else {
+            let fresh = self.filters.rows(roadmap, report, &self.kept());
+            self.stale = fresh != self.rows;
+        }
+        let quarter = self.quarter;
+        self.buffers
+            .retain(|(_, q), buffer| !buffer.is_valid() || *q == quarter);
+        if let Some(index) = self.opened
+            && roadmap
+                .reviews
+                .get(index)
+                .is_none_or(|review| review.quarter != report.quarter)
+        {
+            self.opened = None;
+        }
+    }
+
+    pub fn update(&mut self, message: Message, context: &Context<'_>) -> Action {
+        match message {
+            Message::Quarter(quarter) => Action::SetQuarter(quarter),
+            Message::Status(status) => self.refocus(context, |f| f.status = status),
+            Message::Area(area) => self.refocus(context, |f| f.area = area),
+            Message::Unit(unit) => self.refocus(context, |f| f.unit = unit),
+            Message::Search(search) => self.refocus(context, |f| f.search = search),
+            Message::Sort(sort) => self.refocus(context, |f| f.sort = sort),
+            Message::UnexplainedOnly(only) => self.refocus(context, |f| f.unexplained_only = only),
+            Message::Reapply => {
+                self.recompute(context.roadmap, context.report);
+                Action::None
+            }
+            Message::Scrolled(viewport) => {
+                self.scroll = Scroll {
+                    offset: viewport.absolute_offset().y,
+                    height: viewport.bounds().height,
+                };
+                Action::None
+            }
+            Message::Toggle(index) => {
+                self.expanded = if self.expanded == Some(index) {
+                    None
+                } else {
+                    Some(index)
+                };
+                Action::None
+            }
+            Message::Explain(index) => {
+                self.expanded = Some(index);
+                let Some((_, indicator)) = indicator_of(context, index) else {
+                    return Action::None;
+                };
+                let written = |text: Option<&String>| text.is_some_and(|t| !t.trim().is_empty());
+                let obstacle = indicator
+                    .target_at(context.quarter)
+                    .is_some_and(|entry| written(entry.obstacle.as_ref()));
+                let field = if obstacle {
+                    TextField::FollowUp
+                } else {
+                    TextField::Obstacle
+                };
+                Action::Task(iced::widget::operation::focus(text_id(
+                    field,
+                    &indicator.id,
+                )))
+            }
+            Message::Actual(index, text) => self.type_actual(index, text, context),
+            Message::Text(index, field, text) => {
+                if context.read_only {
+                    return Action::None;
+                }
+                let Some((edit_at, indicator)) = indicator_of(context, index) else {
+                    return Action::None;
+                };
+                match entry::text(indicator, context.quarter, field, &text) {
+                    Some(updated) => Action::Change(Change::typing(
+                        edit_at(updated),
+                        format!(
+                            "review/{}/{}/{}",
+                            field.slug(),
+                            indicator.id,
+                            context.quarter
+                        ),
+                    )),
+                    None => Action::None,
+                }
+            }
+            Message::MilestoneDone(index, done) => {
+                if context.read_only {
+                    return Action::None;
+                }
+                let Some((edit_at, indicator)) = indicator_of(context, index) else {
+                    return Action::None;
+                };
+                entry::milestone_done(indicator, context.quarter, done)
+                    .map(|updated| Action::Change(Change::one(edit_at(updated))))
+                    .unwrap_or(Action::None)
+            }
+            Message::OpenEvidence(target) => Action::OpenEvidence(target),
+            Message::Opened(Ok(())) => Action::None,
+            Message::Opened(Err(error)) => Action::Notify(Notice {
+                tone: Tone::Error,
+                text: tr_with(
+                    context.language,
+                    "review.open_failed",
+                    &[("error", &error.to_string())],
+                ),
+                offer_save_as: false,
+            }),
+            Message::Panel(panel) => {
+                self.panel = if self.panel == Some(panel) {
+                    None
+                } else {
+                    Some(panel)
+                };
+                // An opened review marks rows of the table; it goes with its panel.
+                if self.panel != Some(Panel::History) {
+                    self.opened = None;
+                }
+                Action::None
+            }
+            Message::FoldSummary(folded) => {
+                self.summary_folded = folded;
+                Action::None
+            }
+            Message::Reviewer(reviewer) => {
+                self.form.reviewer = reviewer;
+                Action::None
+            }
+            Message::Date(date) => {
+                self.form.date = date;
+                Action::None
+            }
+            Message::Notes(action) => {
+                if !context.read_only || !action.is_edit() {
+                    self.form.notes.perform(action);
+                }
+                Action::None
+            }
+            Message::Record => {
+                if context.read_only {
+                    return Action::None;
+                }
+                match self.form.record(context) {
+                    Ok(change) => Action::Change(change),
+                    Err(_) => Action::None,
+                }
+            }
+            Message::OpenReview(index) => {
+                let Some(review) = context.roadmap.reviews.get(index) else {
+                    return Action::None;
+                };
+                self.opened = Some(index);
+                self.panel = Some(Panel::History);
+                if review.quarter == context.quarter {
+                    Action::None
+                } else {
+                    Action::SetQuarter(review.quarter)
+                }
+            }
+            Message::CloseReview => {
+                self.opened = None;
+                Action::None
+            }
+            Message::Export(format) => Action::Task(export::dialog(context.quarter, format)),
+            Message::ExportTo(format, path) => Action::Notify(export::run(context, format, &path)),
+            Message::ExportCancelled => Action::None,
+        }
+    }
+
+    /// A change of focus: the list is computed again and shown from its top.
+    fn refocus(&mut self, context: &Context<'_>, change: impl FnOnce(&mut Filters)) -> Action {
+        change(&mut self.filters);
+        self.recompute(context.roadmap, context.report);
+        self.scroll.offset = 0.0;
+        Action::Task(iced::widget::operation::scroll_to(
+            TABLE_ID,
+            iced::widget::operation::AbsoluteOffset { x: 0.0, y: 0.0 },
+        ))
+    }
+
+    fn type_actual(&mut self, index: usize, text: String, context: &Context<'_>) -> Action {
+        if context.read_only {
+            return Action::None;
+        }
+        let Some((edit_at, indicator)) = indicator_of(context, index) else {
+            return Action::None;
+        };
+        let quarter = context.quarter;
+        let key = (indicator.id.clone(), quarter);
+        match entry::actual(indicator, quarter, &text) {
+            Ok(changed) => {
+                let value = entry::stored_actual(changed.as_ref().unwrap_or(indicator), quarter);
+                self.buffers.insert(
+                    key,
+                    Buffer {
+                        text,
+                        value,
+                        problem: None,
+                    },
+                );
+                match changed {
+                    Some(updated) => Action::Change(Change::typing(
+                        edit_at(updated),
+                        format!("review/actual/{}/{quarter}", indicator.id),
+                    )),
+                    None => Action::None,
+                }
+            }
+            Err(problem) => {
+                self.buffers.insert(
+                    key,
+                    Buffer {
+                        text,
+                        value: None,
+                        problem: Some(problem),
+                    },
+                );
+                Action::None
+            }
+        }
+    }
+
+    /// The opened review flagged indicator `id`.
+    fn flagged_in_opened(&self, context: &Context<'_>, id: &str) -> bool {
+        self.opened
+            .and_then(|index| context.roadmap.reviews.get(index))
+            .is_some_and(|review| review.flagged.iter().any(|flagged| flagged == id))
+    }
+
+    pub fn view<'a>(&'a self, context: &Context<'a>) -> Element<'a, Message> {
+        let band = if self.summary_folded {
+            summary::folded(context)
+        } else {
+            summary::view(context)
+        };
+        let fold = crate::gui::widget::tool_button(
+            if self.summary_folded {
+                crate::gui::icon::Icon::Expand
+            } else {
+                crate::gui::icon::Icon::Collapse
+            },
+            crate::gui::i18n::tr(
+                context.language,
+                if self.summary_folded {
+                    "review.unfold_summary"
+                } else {
+                    "review.fold_summary"
+                },
+            ),
+            Some(Message::FoldSummary(!self.summary_folded)),
+        );
+        // The same children in the same places whatever is shown: iced matches widget
+        // state (scroll offset, the focused input) by position, and a notice or panel
+        // appearing must not take the cursor out of the actual being typed.
+        let notices: Element<'a, Message> =
+            toolbar::notices(self, context).unwrap_or_else(|| iced::widget::space().into());
+        let table = container(table::view(self, context, self.panel.is_some()))
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .style(theme::panel);
+        let side: Element<'a, Message> = match self.panel {
+            None => iced::widget::space().into(),
+            Some(panel) => {
+                let content: Element<'a, Message> = match panel {
+                    Panel::Record => scrollable(
+                        container(record::view(&self.form, context))
+                            .padding(iced::Padding::ZERO.right(10)),
+                    )
+                    .height(Length::Fill)
+                    .into(),
+                    Panel::History => history::view(self.opened, context),
+                };
+                container(content)
+                    .padding(14)
+                    .width(Length::Fixed(SIDE_PANEL_WIDTH))
+                    .height(Length::Fill)
+                    .style(theme::panel)
+                    .into()
+            }
+        };
+        column![
+            toolbar::top(self, context),
+            toolbar::filters(self, context),
+            row![container(band).width(Length::Fill), fold].spacing(4),
+            notices,
+            row![table, side]
+                .spacing(if self.panel.is_some() { 12 } else { 0 })
+                .height(Length::Fill),
+        ]
+        .spacing(10)
+        .height(Length::Fill)
+        .into()
+    }
+}
+
+/// Opens evidence with the system's handler, relative paths from the folder of the
+/// document at `document`; the answer comes back as [`Message::Opened`].
+pub fn open_evidence(target: String, document: Option<&Path>) -> Task<Message> {
+    evidence::open(target, document)
+}
+
+/// The indicator of `report.indicators[index]`, and how to put a changed copy back.
+fn indicator_of<'a>(
+    context: &Context<'a>,
+    index: usize,
+) -> Option<(impl Fn(Indicator) -> Edit + use<>, &'a Indicator)> {
+    let line = context.report.indicators.get(index)?;
+    let (a, p, i) = (line.area, line.program, line.indicator);
+    let indicator = context
+        .roadmap
+        .areas
+        .get(a)?
+        .programs
+        .get(p)?
+        .indicators
+        .get(i)?;
+    Some((
+        move |updated: Indicator| Edit::Indicator(a, p, i, Box::new(updated)),
+        indicator,
+    ))
+}
+
+/// Which indicators sit where: the list's positions stay meaningful while this holds.
+fn structure_of(report: &ReviewReport) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    report.indicators.len().hash(&mut hasher);
+    for line in &report.indicators {
+        line.id.hash(&mut hasher);
+        (line.area, line.program, line.indicator).hash(&mut hasher);
+    }
+    hasher.finish()
+}

@@ -1,0 +1,220 @@
+//! The summary band: how many indicators have each status, overall and per area, as
+//! stacked bars with the words beside them, and what changed since the previous quarter.
+
+use iced::widget::{Row, button, column, container, row, space, text};
+use iced::{Alignment, Element, Length, Theme};
+
+use super::{Message, StatusFilter};
+use crate::gui::i18n::tr_with;
+use crate::gui::icon::Icon;
+use crate::gui::screen::Context;
+use crate::gui::{theme, widget};
+use crate::locale::Language;
+use crate::review::{Counts, Status};
+
+/// Areas per line of the band.
+const AREA_COLUMNS: usize = 4;
+
+/// A horizontal bar split by status, each part as wide as its share.
+pub fn bar<'a>(counts: &Counts, height: f32) -> Element<'a, Message> {
+    let mut parts: Row<'a, Message> = row![].height(Length::Fixed(height));
+    for status in Status::ALL {
+        let count = counts.get(status);
+        if count == 0 {
+            continue;
+        }
+        let portion = u16::try_from(count).unwrap_or(u16::MAX);
+        parts = parts.push(
+            container(space())
+                .width(Length::FillPortion(portion))
+                .height(Length::Fill)
+                .style(move |theme: &Theme| container::Style {
+                    background: Some(theme::status_color(theme, status).into()),
+                    ..container::Style::default()
+                }),
+        );
+    }
+    if counts.total() == 0 {
+        parts = parts.push(
+            container(space())
+                .width(Length::Fill)
+                .height(Length::Fill)
+                .style(theme::panel),
+        );
+    }
+    container(parts)
+        .width(Length::Fill)
+        .clip(true)
+        .style(|theme: &Theme| container::Style {
+            border: iced::Border {
+                radius: 3.0.into(),
+                width: 0.0,
+                color: iced::Color::TRANSPARENT,
+            },
+            background: Some(theme.extended_palette().background.strong.color.into()),
+            ..container::Style::default()
+        })
+        .into()
+}
+
+/// The words of the bar: a dot, the count and the status for each status present.
+fn legend<'a>(counts: &Counts, language: Language) -> Element<'a, Message> {
+    let mut items: Row<'a, Message> = row![].spacing(14);
+    for status in Status::ALL {
+        let count = counts.get(status);
+        if count == 0 {
+            continue;
+        }
+        items = items.push(
+            row![
+                widget::status_dot(status),
+                text(format!("{count} {}", status.label(language))).size(13),
+            ]
+            .spacing(5)
+            .align_y(Alignment::Center),
+        );
+    }
+    items.wrap().vertical_spacing(4).into()
+}
+
+pub fn view<'a>(context: &Context<'a>) -> Element<'a, Message> {
+    let language = context.language;
+    let report = context.report;
+    let summary = &report.summary;
+    let quarter = language.quarter(context.quarter);
+
+    let trend = |icon: Icon, key: &str, count: usize, tone: Status| {
+        button(
+            row![
+                icon.sized(14),
+                text(tr_with(language, key, &[("count", &count.to_string())])).size(13),
+            ]
+            .spacing(6)
+            .align_y(Alignment::Center),
+        )
+        .padding([3, 8])
+        .style(move |theme: &Theme, status| {
+            let mut style = theme::tool(theme, status);
+            style.text_color = theme::status_color(theme, tone);
+            style
+        })
+        .on_press(Message::Status(StatusFilter::Changed))
+    };
+    let overall = column![
+        row![
+            text(tr_with(
+                language,
+                "review.summary_title",
+                &[("quarter", &quarter)]
+            ))
+            .size(15)
+            .font(widget::bold()),
+            space::horizontal(),
+            text(tr_with(
+                language,
+                "review.summary_total",
+                &[
+                    ("count", &summary.total().to_string()),
+                    ("flagged", &summary.flagged().to_string())
+                ]
+            ))
+            .size(13)
+            .style(widget::muted_text),
+        ]
+        .align_y(Alignment::Center),
+        bar(summary, 14.0),
+        legend(summary, language),
+        row![
+            trend(
+                Icon::Warning,
+                "review.newly_behind",
+                report.newly_behind.len(),
+                Status::Behind
+            ),
+            trend(
+                Icon::OnTrack,
+                "review.recovered",
+                report.recovered.len(),
+                Status::OnTrack
+            ),
+            text(tr_with(
+                language,
+                "review.since",
+                &[("quarter", &language.quarter(context.quarter.previous()))]
+            ))
+            .size(12)
+            .style(widget::muted_text),
+        ]
+        .spacing(6)
+        .align_y(Alignment::Center),
+    ]
+    .spacing(6)
+    .width(Length::FillPortion(2));
+
+    let mut grid = column![].spacing(6).width(Length::FillPortion(3));
+    let areas = &context.roadmap.areas;
+    for (start, chunk) in report.areas.chunks(AREA_COLUMNS).enumerate() {
+        let mut line: Row<'a, Message> = row![].spacing(12);
+        for (offset, counts) in chunk.iter().enumerate() {
+            let a = start * AREA_COLUMNS + offset;
+            let name = areas
+                .get(a)
+                .map(|area| area.name.clone())
+                .unwrap_or_default();
+            line = line.push(
+                button(
+                    column![
+                        text(name)
+                            .size(12)
+                            .wrapping(iced::widget::text::Wrapping::None),
+                        bar(counts, 8.0),
+                        text(tr_with(
+                            language,
+                            "review.area_counts",
+                            &[
+                                ("flagged", &counts.flagged().to_string()),
+                                ("total", &counts.total().to_string())
+                            ]
+                        ))
+                        .size(11)
+                        .style(widget::muted_text),
+                    ]
+                    .spacing(3)
+                    .clip(true),
+                )
+                .padding([3, 4])
+                .width(Length::FillPortion(1))
+                .style(theme::outline_row(false))
+                .on_press(Message::Area(Some(a))),
+            );
+        }
+        for _ in chunk.len()..AREA_COLUMNS {
+            line = line.push(space().width(Length::FillPortion(1)));
+        }
+        grid = grid.push(line);
+    }
+
+    container(row![overall, grid].spacing(24))
+        .padding([10, 14])
+        .width(Length::Fill)
+        .style(theme::panel)
+        .into()
+}
+
+/// The one-line summary shown when the band is folded away.
+pub fn folded<'a>(context: &Context<'a>) -> Element<'a, Message> {
+    let language = context.language;
+    let summary = &context.report.summary;
+    container(
+        row![
+            container(bar(summary, 10.0)).width(Length::Fixed(240.0)),
+            legend(summary, language),
+        ]
+        .spacing(14)
+        .align_y(Alignment::Center),
+    )
+    .padding([6, 14])
+    .width(Length::Fill)
+    .style(theme::panel)
+    .into()
+}

@@ -1,0 +1,742 @@
+//! The review table: one fixed-height row per indicator, only the rows in view built
+//! (see [`super::window`]), the actual typed in place, an expanded row for *kendala*,
+//! *tindak lanjut*, note and evidence.
+
+use iced::widget::scrollable::{Direction, Scrollbar};
+use iced::widget::{
+    Column, Row, button, checkbox, column, container, keyed_column, row, scrollable, space, text,
+    text_input, tooltip,
+};
+use iced::{Alignment, Element, Length, Theme};
+
+use super::entry::{self, TextField};
+use super::line::{Line, Trend};
+use super::window::{EXPANDED_HEIGHT, ROW_HEIGHT};
+use super::{Message, Sort, State};
+use crate::gui::i18n::{tr, tr_with};
+use crate::gui::icon::Icon;
+use crate::gui::screen::Context;
+use crate::gui::{theme, widget};
+use crate::locale::Language;
+use crate::model::{Direction as Polarity, Kind, Quarter};
+
+/// The widget id of the table's scrollable.
+pub const TABLE_ID: &str = "review-table";
+
+const STATUS_WIDTH: f32 = 150.0;
+const TARGET_WIDTH: f32 = 96.0;
+const ACTUAL_WIDTH: f32 = 128.0;
+const ACHIEVEMENT_WIDTH: f32 = 66.0;
+const EXPLANATION_WIDTH: f32 = 200.0;
+/// With a side panel open the table is narrower; the explanation column gives way.
+const EXPLANATION_NARROW: f32 = 128.0;
+const TOOLS_WIDTH: f32 = 66.0;
+const SPACING: f32 = 8.0;
+/// Leaves room for the scrollbar so the header lines up with the rows.
+const SCROLLBAR_ROOM: f32 = 14.0;
+
+/// The widget id of a row's actual input: `review-actual-mp-1-a`.
+pub fn actual_id(indicator_id: &str) -> String {
+    format!("review-actual-{indicator_id}")
+}
+
+/// The widget id of a text input in an expanded row: `review-obstacle-mp-1-a`.
+pub fn text_id(field: TextField, indicator_id: &str) -> String {
+    format!("review-{}-{indicator_id}", field.slug())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Key {
+    Above,
+    Row(usize),
+    Below,
+}
+
+fn fixed(width: f32) -> Length {
+    Length::Fixed(width)
+}
+
+pub fn view<'a>(state: &'a State, context: &Context<'a>, narrow: bool) -> Element<'a, Message> {
+    let language = context.language;
+    let explanation_width = if narrow {
+        EXPLANATION_NARROW
+    } else {
+        EXPLANATION_WIDTH
+    };
+    let heading = |key: &str| {
+        text(tr(language, key))
+            .size(12)
+            .style(widget::muted_text)
+            .wrapping(text::Wrapping::None)
+    };
+    let header = container(
+        row![
+            container(heading("review.col_status")).width(fixed(STATUS_WIDTH)),
+            container(heading("review.col_indicator")).width(Length::Fill),
+            container(heading("review.col_target"))
+                .width(fixed(TARGET_WIDTH))
+                .align_right(fixed(TARGET_WIDTH)),
+            container(heading("review.col_actual"))
+                .width(fixed(ACTUAL_WIDTH))
+                .align_right(fixed(ACTUAL_WIDTH)),
+            container(sort_heading(state, language))
+                .width(fixed(ACHIEVEMENT_WIDTH))
+                .align_right(fixed(ACHIEVEMENT_WIDTH)),
+            container(heading("review.col_explanation")).width(fixed(explanation_width)),
+            space().width(fixed(TOOLS_WIDTH)),
+        ]
+        .spacing(SPACING)
+        .align_y(Alignment::Center),
+    )
+    .padding(iced::Padding::from([6, 10]).right(10.0 + SCROLLBAR_ROOM))
+    .clip(true);
+
+    let rows = state.rows();
+    if rows.is_empty() {
+        let empty = container(
+            text(tr(language, "review.no_rows"))
+                .size(14)
+                .style(widget::muted_text),
+        )
+        .padding(24)
+        .center_x(Length::Fill);
+        return column![header, empty].into();
+    }
+
+    let layout = state.layout();
+    let window = layout.window(state.scroll);
+    let mut children: Vec<(Key, Element<'a, Message>)> =
+        Vec::with_capacity(window.end - window.first + 2);
+    children.push((Key::Above, space().height(window.above).into()));
+    for (offset, &index) in rows[window.first..window.end].iter().enumerate() {
+        let position = window.first + offset;
+        let Some(line) = Line::new(context, index) else {
+            children.push((Key::Row(index), space().height(ROW_HEIGHT).into()));
+            continue;
+        };
+        let expanded = state.expanded == Some(index);
+        let mut item = column![row_view(state, context, &line, explanation_width, position)];
+        if expanded {
+            item = item.push(expanded_view(context, &line));
+        }
+        children.push((Key::Row(index), item.into()));
+    }
+    children.push((Key::Below, space().height(window.below).into()));
+
+    // The scrollbar floats over a margin the rows always leave, so the columns stay
+    // under their headings whether or not the list is long enough to scroll.
+    let rows_column = keyed_column(children)
+        .width(Length::Fill)
+        .padding(iced::Padding::ZERO.right(SCROLLBAR_ROOM));
+    let body = scrollable(rows_column)
+        .id(TABLE_ID)
+        .direction(Direction::Vertical(
+            Scrollbar::new().width(8).scroller_width(8).margin(3),
+        ))
+        .on_scroll(Message::Scrolled)
+        .height(Length::Fill);
+    column![header, body].height(Length::Fill).into()
+}
+
+/// The achievement heading sorts by achievement (lowest first) and back.
+fn sort_heading<'a>(state: &'a State, language: Language) -> Element<'a, Message> {
+    let sorted = state.filters.sort == Sort::Achievement;
+    let mut label = row![
+        text(tr(language, "review.col_achievement"))
+            .size(12)
+            .wrapping(text::Wrapping::None)
+    ]
+    .spacing(3)
+    .align_y(Alignment::Center);
+    if sorted {
+        label = label.push(Icon::Up.sized(12));
+    }
+    let next = if sorted {
+        Sort::Document
+    } else {
+        Sort::Achievement
+    };
+    tooltip(
+        button(label)
+            .padding([1, 3])
+            .style(move |theme: &Theme, status| {
+                let mut style = theme::tool(theme, status);
+                if !sorted {
+                    style.text_color = theme::muted(theme);
+                }
+                style
+            })
+            .on_press(Message::Sort(next)),
+        container(text(tr(language, next.key())).size(12))
+            .padding([3, 8])
+            .style(container::rounded_box),
+        tooltip::Position::Bottom,
+    )
+    .into()
+}
+
+fn row_view<'a>(
+    state: &'a State,
+    context: &Context<'a>,
+    line: &Line<'a>,
+    explanation_width: f32,
+    position: usize,
+) -> Element<'a, Message> {
+    let language = context.language;
+    let index = line.index;
+    let expanded = state.expanded == Some(index);
+
+    // Status, and what changed since the previous quarter or since the opened review.
+    let mut marks: Row<'a, Message> = row![].spacing(6).align_y(Alignment::Center);
+    match line.trend(context) {
+        Some(Trend::NewlyBehind) => {
+            marks = marks.push(small_status_text(
+                tr(language, "review.trend_newly_behind"),
+                crate::review::Status::Behind,
+            ));
+        }
+        Some(Trend::Recovered) => {
+            marks = marks.push(small_status_text(
+                tr(language, "review.trend_recovered"),
+                crate::review::Status::OnTrack,
+            ));
+        }
+        None => {}
+    }
+    if state.flagged_in_opened(context, &line.review.id) {
+        marks = marks.push(tooltip(
+            Icon::Flag.sized(12).style(widget::muted_text),
+            container(text(tr(language, "review.flagged_then")).size(12))
+                .padding([3, 8])
+                .style(container::rounded_box),
+            tooltip::Position::Right,
+        ));
+    }
+    let status = column![widget::status_chip(line.status(), language), marks].spacing(4);
+
+    // Indicator, with where it sits on the second line.
+    let name = column![
+        text(line.indicator.name.clone()).size(13),
+        text(line.place())
+            .size(11)
+            .style(widget::muted_text)
+            .wrapping(text::Wrapping::None),
+    ]
+    .spacing(2)
+    .clip(true);
+
+    let target = target_cell(line, language);
+    let actual = actual_cell(state, context, line);
+    let status_now = line.status();
+    let achievement = text(line.achievement_text(language))
+        .size(14)
+        .font(widget::bold())
+        .style(move |theme: &Theme| text::Style {
+            color: Some(theme::status_color(theme, status_now)),
+        });
+
+    let explanation = explanation_cell(context, line);
+    let evidence = line
+        .entry()
+        .and_then(|entry| entry.evidence.as_ref())
+        .filter(|evidence| !evidence.is_empty());
+    let evidence_button: Element<'a, Message> = match evidence {
+        Some(list) if list.len() == 1 => widget::tool_button(
+            Icon::Link,
+            tr_with(language, "review.open_evidence", &[("target", &list[0])]),
+            Some(Message::OpenEvidence(list[0].clone())),
+        ),
+        Some(list) => widget::tool_button(
+            Icon::Link,
+            tr_with(
+                language,
+                "review.evidence_count",
+                &[("count", &list.len().to_string())],
+            ),
+            Some(Message::Toggle(index)),
+        ),
+        None => space().width(fixed(34.0)).into(),
+    };
+    let toggle = widget::tool_button(
+        if expanded {
+            Icon::Collapse
+        } else {
+            Icon::Expand
+        },
+        tr(
+            language,
+            if expanded {
+                "review.collapse"
+            } else {
+                "review.expand"
+            },
+        ),
+        Some(Message::Toggle(index)),
+    );
+
+    let cells = row![
+        container(status).width(fixed(STATUS_WIDTH)),
+        container(name)
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .center_y(Length::Fill),
+        container(target)
+            .width(fixed(TARGET_WIDTH))
+            .align_right(fixed(TARGET_WIDTH)),
+        container(actual).width(fixed(ACTUAL_WIDTH)),
+        container(achievement)
+            .width(fixed(ACHIEVEMENT_WIDTH))
+            .align_right(fixed(ACHIEVEMENT_WIDTH)),
+        container(explanation)
+            .width(fixed(explanation_width))
+            .clip(true),
+        row![evidence_button, toggle]
+            .spacing(0)
+            .width(fixed(TOOLS_WIDTH))
+            .align_y(Alignment::Center),
+    ]
+    .spacing(SPACING)
+    .align_y(Alignment::Center)
+    .height(Length::Fill);
+
+    let stripe = position % 2 == 1;
+    container(cells)
+        .padding([6, 10])
+        .height(fixed(ROW_HEIGHT))
+        .width(Length::Fill)
+        .clip(true)
+        .style(move |theme: &Theme| row_style(theme, stripe, expanded))
+        .into()
+}
+
+fn small_status_text<'a>(label: String, status: crate::review::Status) -> Element<'a, Message> {
+    text(label)
+        .size(11)
+        .style(move |theme: &Theme| text::Style {
+            color: Some(theme::status_color(theme, status)),
+        })
+        .wrapping(text::Wrapping::None)
+        .into()
+}
+
+fn sub_text<'a>(label: String) -> iced::widget::Text<'a> {
+    text(label)
+        .size(11)
+        .style(widget::muted_text)
+        .wrapping(text::Wrapping::None)
+}
+
+fn target_cell<'a>(line: &Line<'a>, language: Language) -> Element<'a, Message> {
+    let value = text(line.target_text(language)).size(14);
+    let sub = match line.indicator.kind {
+        Kind::Count => tr(language, "review.year_to_date"),
+        Kind::Milestone => tr(language, "review.due"),
+        Kind::Level => line.indicator.unit.clone(),
+    };
+    let cell = column![value, sub_text(sub)]
+        .spacing(2)
+        .align_x(Alignment::End);
+    if line.is_year_to_date()
+        && let Some(entry) = line.entry()
+    {
+        // The quarter's own target, which the typed actual answers.
+        let tip = tr_with(
+            language,
+            "review.count_tip",
+            &[
+                ("quarter", &language.quarter(line.quarter)),
+                ("target", &language.number(entry.target, 2)),
+                ("sum", &line.target_text(language)),
+            ],
+        );
+        return tooltip(
+            cell,
+            container(text(tip).size(12))
+                .padding([4, 8])
+                .max_width(320)
+                .style(container::rounded_box),
+            tooltip::Position::Bottom,
+        )
+        .into();
+    }
+    cell.into()
+}
+
+fn actual_cell<'a>(
+    state: &'a State,
+    context: &Context<'a>,
+    line: &Line<'a>,
+) -> Element<'a, Message> {
+    let language = context.language;
+    let index = line.index;
+    if line.indicator.kind == Kind::Milestone {
+        let done = line.milestone_done();
+        let mut check = checkbox(done)
+            .label(tr(language, "review.done"))
+            .text_size(13)
+            .size(16);
+        if !context.read_only && line.indicator.due.is_some() {
+            check = check.on_toggle(move |done| Message::MilestoneDone(index, done));
+        }
+        let sub = match line.indicator.done {
+            Some(quarter) => language.quarter(quarter),
+            None => tr(language, "review.not_done"),
+        };
+        return column![check, sub_text(sub)].spacing(3).into();
+    }
+    if !line.takes_actual() {
+        return container(sub_text(tr(language, "review.no_target_short")))
+            .align_right(Length::Fill)
+            .into();
+    }
+    let id = &line.review.id;
+    let buffer = state.buffer(id, line.quarter);
+    let stored = entry::stored_actual(line.indicator, line.quarter);
+    let invalid = buffer.is_some_and(|b| !b.is_valid());
+    let shown = match buffer {
+        // A valid entry shows as typed while it still is the stored value (undo
+        // brings the stored value back).
+        Some(b) if !b.is_valid() || b.value == stored => b.text.clone(),
+        _ => stored.map(|v| language.number(v, 4)).unwrap_or_default(),
+    };
+    let mut input = text_input(&tr(language, "review.actual_placeholder"), &shown)
+        .id(actual_id(id))
+        .size(13)
+        .padding([4, 6])
+        .align_x(iced::alignment::Horizontal::Right)
+        .width(Length::Fill);
+    if !context.read_only {
+        input = input.on_input(move |text| Message::Actual(index, text));
+    }
+    if invalid {
+        input = input.style(theme::invalid_input);
+    }
+    let field: Element<'a, Message> = if line.is_year_to_date() {
+        row![sub_text(tr(language, "review.this_quarter")), input]
+            .spacing(4)
+            .align_y(Alignment::Center)
+            .into()
+    } else {
+        input.into()
+    };
+    let sub: Element<'a, Message> = if let Some(problem) = buffer.and_then(|b| b.problem) {
+        text(tr(language, problem.key()))
+            .size(11)
+            .style(text::danger)
+            .wrapping(text::Wrapping::None)
+            .into()
+    } else if line.is_year_to_date() {
+        sub_text(tr_with(
+            language,
+            "review.year_to_date_actual",
+            &[(
+                "value",
+                &line
+                    .compared_actual_text(language)
+                    .unwrap_or_else(|| "—".into()),
+            )],
+        ))
+        .into()
+    } else {
+        sub_text(line.indicator.unit.clone()).into()
+    };
+    column![field, container(sub).align_right(Length::Fill)]
+        .spacing(2)
+        .into()
+}
+
+fn explanation_cell<'a>(context: &Context<'a>, line: &Line<'a>) -> Element<'a, Message> {
+    let language = context.language;
+    if line.review.unexplained {
+        let mut content = column![
+            row![
+                Icon::Warning.sized(13).style(text::warning),
+                text(tr(language, "review.unexplained"))
+                    .size(12)
+                    .style(text::warning)
+                    .wrapping(text::Wrapping::None),
+            ]
+            .spacing(4)
+            .align_y(Alignment::Center)
+        ]
+        .spacing(3);
+        if !context.read_only {
+            content = content.push(
+                button(text(tr(language, "review.explain")).size(12))
+                    .padding([2, 8])
+                    .style(button::secondary)
+                    .on_press(Message::Explain(line.index)),
+            );
+        }
+        return content.into();
+    }
+    let Some(entry) = line.entry() else {
+        return sub_text("—".into()).into();
+    };
+    let mut content: Column<'a, Message> = column![].spacing(2);
+    for (label, value) in [
+        ("review.obstacle_short", &entry.obstacle),
+        ("review.follow_up_short", &entry.follow_up),
+    ] {
+        if let Some(value) = value.as_deref().filter(|v| !v.trim().is_empty()) {
+            content = content.push(
+                text(format!("{}: {}", tr(language, label), first_line(value)))
+                    .size(12)
+                    .wrapping(text::Wrapping::None),
+            );
+        }
+    }
+    if entry.obstacle.is_none() && entry.follow_up.is_none() {
+        content = content.push(sub_text("—".into()));
+    }
+    content.into()
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or_default()
+}
+
+fn expanded_view<'a>(context: &Context<'a>, line: &Line<'a>) -> Element<'a, Message> {
+    let language = context.language;
+    let index = line.index;
+    let id = &line.review.id;
+    let left: Element<'a, Message> = match (line.indicator.kind, line.entry()) {
+        (Kind::Milestone, _) => text(tr(language, "review.milestone_help"))
+            .size(13)
+            .style(widget::muted_text)
+            .into(),
+        (_, None) => text(tr_with(
+            language,
+            "review.no_entry_help",
+            &[("quarter", &language.quarter(line.quarter))],
+        ))
+        .size(13)
+        .style(widget::muted_text)
+        .into(),
+        (_, Some(entry)) => {
+            let mut fields: Column<'a, Message> = column![].spacing(8);
+            for field in TextField::ALL {
+                let value = match field {
+                    TextField::Obstacle => entry.obstacle.clone(),
+                    TextField::FollowUp => entry.follow_up.clone(),
+                    TextField::Note => entry.note.clone(),
+                }
+                .unwrap_or_default();
+                let missing =
+                    line.review.unexplained && field != TextField::Note && value.trim().is_empty();
+                let mut input = text_input(&tr(language, placeholder_key(field)), &value)
+                    .id(text_id(field, id))
+                    .size(13)
+                    .padding([5, 8]);
+                if !context.read_only {
+                    input = input.on_input(move |text| Message::Text(index, field, text));
+                }
+                if missing {
+                    input = input.style(missing_input);
+                }
+                fields = fields.push(widget::field(tr(language, field.key()), input));
+            }
+            fields.into()
+        }
+    };
+
+    let mut details: Column<'a, Message> = column![
+        text(line.indicator.name.clone())
+            .size(13)
+            .font(widget::bold()),
+        sub_text(describe(line, language)),
+    ]
+    .spacing(4);
+    if let Some(breakdown) = count_breakdown(line, language) {
+        details = details.push(text(breakdown).size(12));
+    }
+    if let Some(note) = &line.indicator.note {
+        details = details.push(text(note.clone()).size(12).style(widget::muted_text));
+    }
+    let evidence: Vec<String> = line
+        .entry()
+        .and_then(|entry| entry.evidence.clone())
+        .unwrap_or_default();
+    if evidence.is_empty() {
+        details = details.push(sub_text(tr(language, "review.no_evidence")));
+    } else {
+        details = details.push(sub_text(tr(language, "review.evidence")));
+        for target in evidence {
+            details = details.push(
+                button(
+                    row![
+                        Icon::Link.sized(13),
+                        text(target.clone()).size(12).wrapping(text::Wrapping::None),
+                    ]
+                    .spacing(6)
+                    .align_y(Alignment::Center),
+                )
+                .padding([2, 6])
+                .style(theme::tool)
+                .on_press(Message::OpenEvidence(target)),
+            );
+        }
+    }
+
+    container(
+        row![
+            container(left).width(Length::FillPortion(3)),
+            container(details.clip(true))
+                .width(Length::FillPortion(2))
+                .height(Length::Fill)
+                .clip(true),
+        ]
+        .spacing(20),
+    )
+    .padding([10, 14])
+    .height(fixed(EXPANDED_HEIGHT))
+    .width(Length::Fill)
+    .clip(true)
+    .style(expanded_style)
+    .into()
+}
+
+fn placeholder_key(field: TextField) -> &'static str {
+    match field {
+        TextField::Obstacle => "review.obstacle_placeholder",
+        TextField::FollowUp => "review.follow_up_placeholder",
+        TextField::Note => "review.note_placeholder",
+    }
+}
+
+/// `mp-1-c · Jumlah per triwulan · Makin rendah makin baik · berisiko di bawah 100%`.
+fn describe(line: &Line<'_>, language: Language) -> String {
+    let indicator = line.indicator;
+    let kind = tr(language, &format!("kind.{:?}", indicator.kind));
+    let mut parts = vec![indicator.id.clone(), kind];
+    if indicator.kind != Kind::Milestone {
+        let direction = match indicator.direction {
+            Polarity::HigherIsBetter => "direction.HigherIsBetter",
+            Polarity::LowerIsBetter => "direction.LowerIsBetter",
+        };
+        parts.push(tr(language, direction));
+    }
+    if let Some(rules) = indicator.rules {
+        parts.push(tr_with(
+            language,
+            "review.own_rules",
+            &[
+                ("at_risk", &language.number(rules.at_risk_below, 2)),
+                ("behind", &language.number(rules.behind_below, 2)),
+            ],
+        ));
+    }
+    parts.join(" · ")
+}
+
+/// `TW I 5/5 · TW II 8/6 · TW III 10/—`: the quarters a `Count` status adds up.
+fn count_breakdown(line: &Line<'_>, language: Language) -> Option<String> {
+    match line.indicator.kind {
+        Kind::Count => {
+            let parts: Vec<String> = Quarter::first_of(line.quarter.year())
+                .through(line.quarter)
+                .filter_map(|q| {
+                    let entry = line.indicator.target_at(q)?;
+                    Some(format!(
+                        "{} {}/{}",
+                        language.quarter(q),
+                        language.number(entry.target, 2),
+                        entry
+                            .actual
+                            .map(|a| language.number(a, 2))
+                            .unwrap_or_else(|| "—".into())
+                    ))
+                })
+                .collect();
+            Some(tr_with(
+                language,
+                "review.count_breakdown",
+                &[("parts", &parts.join(" · "))],
+            ))
+        }
+        Kind::Milestone => Some(tr_with(
+            language,
+            "review.milestone_dates",
+            &[
+                (
+                    "due",
+                    &line
+                        .indicator
+                        .due
+                        .map(|q| language.quarter(q))
+                        .unwrap_or_else(|| "—".into()),
+                ),
+                (
+                    "done",
+                    &line
+                        .indicator
+                        .done
+                        .map(|q| language.quarter(q))
+                        .unwrap_or_else(|| tr(language, "review.not_done")),
+                ),
+            ],
+        )),
+        Kind::Level => None,
+    }
+}
+
+fn row_style(theme: &Theme, stripe: bool, expanded: bool) -> container::Style {
+    let palette = theme.extended_palette();
+    let background = if expanded {
+        iced::Color {
+            a: 0.10,
+            ..palette.primary.base.color
+        }
+    } else if stripe {
+        palette.background.weakest.color
+    } else {
+        palette.background.base.color
+    };
+    container::Style {
+        background: Some(background.into()),
+        border: iced::Border {
+            color: palette.background.strong.color,
+            width: 0.0,
+            radius: 0.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
+fn expanded_style(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(
+            iced::Color {
+                a: 0.05,
+                ..palette.primary.base.color
+            }
+            .into(),
+        ),
+        border: iced::Border {
+            color: iced::Color {
+                a: 0.35,
+                ..palette.primary.base.color
+            },
+            width: 1.0,
+            radius: 0.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
+/// *Kendala* or *tindak lanjut* still to write on a flagged row: a warning border.
+fn missing_input(theme: &Theme, status: text_input::Status) -> text_input::Style {
+    let base = text_input::default(theme, status);
+    if matches!(status, text_input::Status::Focused { .. }) {
+        return base;
+    }
+    text_input::Style {
+        border: iced::Border {
+            color: theme.palette().warning,
+            width: 1.5,
+            ..base.border
+        },
+        ..base
+    }
+}
