@@ -74,7 +74,11 @@ pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
         );
     }
     let title = column![
-        text(roadmap.title.clone()).size(16).font(widget::bold()),
+        // One line, clipped: a long title must not push the header taller.
+        text(roadmap.title.clone())
+            .size(16)
+            .font(widget::bold())
+            .wrapping(iced::widget::text::Wrapping::None),
         name_line
     ]
     .spacing(2)
