@@ -11,7 +11,7 @@ use super::config::Config;
 use super::dialog::{self, Answer, Pending, new_document, open_path};
 use super::document::Document;
 use super::i18n::{tr, tr_with};
-use super::screen::{self, Change, Context, draft};
+use super::screen::{self, Change, Context, draft, present};
 use super::shortcut::{self, Shortcut};
 use super::{chrome, theme, widget};
 use crate::file::{self, LoadError, SaveError};
@@ -41,10 +41,14 @@ pub struct App {
     config_path: Option<PathBuf>,
     mode: iced::theme::Mode,
     today: chrono::NaiveDate,
+    /// The app's window, once known: full screen and screenshots need it.
+    window: Option<window::Id>,
 }
 
 enum Screen {
     Draft(draft::State),
+    /// Full-screen slides over the screen to return to on Esc.
+    Present(present::State, Box<Screen>),
 }
 
 enum Dialog {
@@ -71,6 +75,8 @@ pub enum Tone {
 #[derive(Debug, Clone)]
 pub enum Message {
     Draft(draft::Message),
+    Present(present::Message),
+    WindowFound(Option<window::Id>),
     SwitchTo(screen::Kind),
     QuarterPicked(Quarter),
     LanguagePicked(Language),
@@ -133,6 +139,7 @@ impl App {
             config_path: options.config_path,
             mode: iced::theme::Mode::Light,
             today: options.today,
+            window: None,
         };
         if let Some(path) = app.document.path.clone() {
             app.remember(&path);
@@ -144,7 +151,10 @@ impl App {
     pub fn boot(options: Options) -> (Self, Task<Message>) {
         (
             Self::new(options),
-            iced::system::theme().map(Message::ThemeChanged),
+            Task::batch([
+                iced::system::theme().map(Message::ThemeChanged),
+                window::oldest().map(Message::WindowFound),
+            ]),
         )
     }
 
@@ -183,6 +193,14 @@ impl App {
     pub fn draft(&self) -> Option<&draft::State> {
         match &self.screen {
             Screen::Draft(state) => Some(state),
+            Screen::Present(..) => None,
+        }
+    }
+
+    pub fn presentation(&self) -> Option<&present::State> {
+        match &self.screen {
+            Screen::Present(state, _) => Some(state),
+            Screen::Draft(_) => None,
         }
     }
 
@@ -203,9 +221,26 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        if self.presentation().is_some()
+            && matches!(
+                message,
+                Message::Shortcut(
+                    Shortcut::New
+                        | Shortcut::Open
+                        | Shortcut::SaveAs
+                        | Shortcut::Undo
+                        | Shortcut::Redo
+                )
+            )
+        {
+            // The slides show the document as it is; nothing changes behind them.
+            return Task::none();
+        }
         match message {
             Message::Draft(message) => {
-                let Screen::Draft(state) = &mut self.screen;
+                let Screen::Draft(state) = &mut self.screen else {
+                    return Task::none();
+                };
                 let context = Context {
                     roadmap: self.document.roadmap(),
                     report: &self.report,
@@ -221,7 +256,15 @@ impl App {
                 }
                 Task::none()
             }
+            Message::Present(message) => self.present(message),
+            Message::WindowFound(id) => {
+                self.window = self.window.or(id);
+                Task::none()
+            }
             Message::SwitchTo(screen::Kind::Draft) => Task::none(),
+            Message::SwitchTo(screen::Kind::Present) | Message::Shortcut(Shortcut::Present) => {
+                self.start_presenting()
+            }
             Message::QuarterPicked(quarter) => {
                 self.quarter = quarter;
                 self.refresh();
@@ -263,10 +306,15 @@ impl App {
                 Task::none()
             }
             Message::Shortcut(Shortcut::Escape) => {
-                self.dialog = None;
-                Task::none()
+                if self.dialog.take().is_some() {
+                    return Task::none();
+                }
+                self.present(present::Message::Exit)
             }
-            Message::Shortcut(Shortcut::Present | Shortcut::Navigate(_)) => Task::none(),
+            Message::Shortcut(Shortcut::Navigate(key)) if self.dialog.is_none() => {
+                self.present(present::Message::Navigate(key))
+            }
+            Message::Shortcut(Shortcut::Navigate(_)) => Task::none(),
             Message::Confirm(answer) => self.answer(answer),
             Message::NewDialog(message) => {
                 let Some(Dialog::New(state)) = &mut self.dialog else {
@@ -341,8 +389,67 @@ impl App {
 
     fn after_history_jump(&mut self) {
         self.refresh();
-        let Screen::Draft(state) = &mut self.screen;
-        state.document_replaced_or_rewound(self.document.roadmap());
+        if let Screen::Draft(state) = &mut self.screen {
+            state.document_replaced_or_rewound(self.document.roadmap());
+        }
+    }
+
+    /// Shows the slides full screen, made from the document as it is now.
+    fn start_presenting(&mut self) -> Task<Message> {
+        if self.presentation().is_some() || self.dialog.is_some() {
+            return Task::none();
+        }
+        let slides = present::State::new(&self.context());
+        let placeholder = Screen::Draft(draft::State::new(self.document.roadmap()));
+        let back = std::mem::replace(&mut self.screen, placeholder);
+        self.screen = Screen::Present(slides, Box::new(back));
+        self.set_window_mode(window::Mode::Fullscreen)
+    }
+
+    fn stop_presenting(&mut self) -> Task<Message> {
+        let placeholder = Screen::Draft(draft::State::new(self.document.roadmap()));
+        match std::mem::replace(&mut self.screen, placeholder) {
+            Screen::Present(_, back) => self.screen = *back,
+            other => self.screen = other,
+        }
+        self.set_window_mode(window::Mode::Windowed)
+    }
+
+    fn set_window_mode(&self, mode: window::Mode) -> Task<Message> {
+        self.window
+            .map_or_else(Task::none, |id| window::set_mode(id, mode))
+    }
+
+    fn present(&mut self, message: present::Message) -> Task<Message> {
+        let Screen::Present(state, _) = &mut self.screen else {
+            return Task::none();
+        };
+        match state.update(message, self.config.language) {
+            present::Action::None => Task::none(),
+            present::Action::Exit => self.stop_presenting(),
+            present::Action::PickFolder => Task::perform(
+                async {
+                    rfd::AsyncFileDialog::new()
+                        .pick_folder()
+                        .await
+                        .map(|handle| handle.path().to_owned())
+                },
+                |folder| Message::Present(present::Message::FolderPicked(folder)),
+            ),
+            present::Action::Screenshot => match self.window {
+                Some(id) => window::screenshot(id)
+                    .map(|shot| Message::Present(present::Message::Shot(shot))),
+                None => Task::done(Message::Present(present::Message::ShotUnavailable)),
+            },
+            present::Action::Notify(report) if report.error => {
+                self.notify_error(report.text);
+                Task::none()
+            }
+            present::Action::Notify(report) => {
+                self.inform(report.text);
+                Task::none()
+            }
+        }
     }
 
     /// Recomputes the review and the problems, keeping the quarter inside the period.
@@ -519,25 +626,37 @@ impl App {
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
+        let presentation = match &self.screen {
+            Screen::Present(state, _) => state.subscription().map(Message::Present),
+            Screen::Draft(_) => Subscription::none(),
+        };
         Subscription::batch([
             iced::event::listen_with(shortcut::from_event).map(Message::Shortcut),
             window::close_requests().map(Message::CloseRequested),
             iced::system::theme_changes().map(Message::ThemeChanged),
+            window::open_events().map(|id| Message::WindowFound(Some(id))),
+            presentation,
         ])
     }
 
     pub fn view(&self) -> Element<'_, Message> {
         let context = self.context();
-        let body: Element<'_, Message> = match &self.screen {
-            Screen::Draft(state) => state.view(&context).map(Message::Draft),
+        let page: Element<'_, Message> = match &self.screen {
+            // Slides only: no header, no notices.
+            Screen::Present(state, _) => state.view(&context).map(Message::Present),
+            Screen::Draft(state) => {
+                let body = state.view(&context).map(Message::Draft);
+                let mut page = column![chrome::header(self, screen::Kind::Draft)];
+                if let Some(notice) = &self.notice {
+                    page = page.push(
+                        container(chrome::notice_bar(notice, self.config.language))
+                            .padding([8, 16]),
+                    );
+                }
+                page = page.push(container(body).padding(12).height(Length::Fill));
+                page.height(Length::Fill).into()
+            }
         };
-        let mut page = column![chrome::header(self, screen::Kind::Draft)];
-        if let Some(notice) = &self.notice {
-            page = page
-                .push(container(chrome::notice_bar(notice, self.config.language)).padding([8, 16]));
-        }
-        page = page.push(container(body).padding(12).height(Length::Fill));
-        let page: Element<'_, Message> = page.height(Length::Fill).into();
         let language = self.config.language;
         match &self.dialog {
             None => page,

@@ -81,12 +81,26 @@ pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
     .width(Length::Fill)
     .clip(true);
 
-    let tabs = row![tab(
-        Icon::Draft,
-        tr("app.screen_draft"),
-        current == screen::Kind::Draft,
-        screen::Kind::Draft
-    )]
+    let tabs = row![
+        tab(
+            Icon::Draft,
+            tr("app.screen_draft"),
+            current == screen::Kind::Draft,
+            screen::Kind::Draft
+        ),
+        iced::widget::tooltip(
+            tab(
+                Icon::Present,
+                tr("present.tab"),
+                current == screen::Kind::Present,
+                screen::Kind::Present
+            ),
+            container(text(tr("present.start")).size(13))
+                .padding([4, 8])
+                .style(container::rounded_box),
+            iced::widget::tooltip::Position::Bottom,
+        ),
+    ]
     .spacing(4);
 
     let quarters: Vec<Labelled<crate::model::Quarter>> = roadmap

@@ -3,6 +3,7 @@
 //! [`Context`]; none of them changes the document itself.
 
 pub mod draft;
+pub mod present;
 
 use crate::edit::Edit;
 use crate::locale::Language;
@@ -52,4 +53,5 @@ impl Change {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Draft,
+    Present,
 }
