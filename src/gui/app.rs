@@ -163,7 +163,10 @@ impl App {
     }
 
     pub fn theme(&self) -> Theme {
-        theme::for_mode(self.mode)
+        match &self.screen {
+            Screen::Present(state, _) => state.theme(),
+            Screen::Draft(_) => theme::for_mode(self.mode),
+        }
     }
 
     pub fn document(&self) -> &Document {
@@ -436,6 +439,9 @@ impl App {
                 },
                 |folder| Message::Present(present::Message::FolderPicked(folder)),
             ),
+            present::Action::FocusExportPath => {
+                iced::widget::operation::focus(present::EXPORT_PATH_ID)
+            }
             present::Action::Screenshot => match self.window {
                 Some(id) => window::screenshot(id)
                     .map(|shot| Message::Present(present::Message::Shot(shot))),

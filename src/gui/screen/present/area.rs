@@ -30,44 +30,41 @@ pub fn view<'a>(
         ],
     );
     let element = tr(language, &format!("element.{:?}", slide.element));
-    let mut content = column![
-        row![
-            container(s.bold(element, layout::CAPTION, look.background))
-                .padding([s.px(3.0), s.px(12.0)])
-                .style(look.fill(look.accent, s.px(6.0))),
-            s.text(summary, layout::SMALL, look.muted),
-        ]
-        .spacing(s.px(16.0))
-        .align_y(Alignment::Center)
-        .height(s.px(layout::SMALL * layout::LINE))
+    let summary = row![
+        container(s.bold(element, layout::CAPTION, look.background))
+            .padding([s.px(3.0), s.px(12.0)])
+            .style(look.fill(look.accent, s.px(6.0))),
+        s.text(summary, layout::SMALL, look.muted),
     ]
-    .spacing(s.px(layout::STACK));
+    .spacing(s.px(16.0))
+    .align_y(Alignment::Center)
+    .height(s.px(layout::SMALL * layout::LINE));
+
+    let mut left = column![];
     if let Some(goal) = &slide.goal {
-        content = content.push(column![
-            s.bold(
+        left = left
+            .push(s.bold(
                 tr(language, "present.area.goal"),
                 layout::SMALL,
-                look.accent
-            ),
-            s.text(goal, layout::BODY, look.text),
-        ]);
+                look.accent,
+            ))
+            .push(s.text(goal, layout::BODY, look.text))
+            .push(Space::new().height(s.px(layout::STACK)));
     }
-
-    let beside_charts = !slide.charts.is_empty();
-    let programs = programs(slide, s, look, language);
-    let lists: Element<'a, Message> = if beside_charts {
+    left = left.push(programs(slide, s, look, language));
+    let lists: Element<'a, Message> = if slide.charts.is_empty() {
+        left.into()
+    } else {
         row![
-            container(programs).width(Length::FillPortion(layout::AREA_COLUMNS[0])),
+            left.width(Length::FillPortion(layout::AREA_COLUMNS[0])),
             container(charts(&slide.charts, s, look, language))
                 .width(Length::FillPortion(layout::AREA_COLUMNS[1]))
                 .height(Length::Fill),
         ]
         .spacing(s.px(layout::COLUMN_GAP))
         .into()
-    } else {
-        programs
     };
-    content.push(lists).into()
+    column![summary, lists].spacing(s.px(layout::STACK)).into()
 }
 
 fn programs<'a>(
@@ -211,16 +208,7 @@ fn chart<'a>(series: &'a Series, s: Scale, look: Look, language: Language) -> El
     }
     values = values
         .push(swatch(true))
-        .push(s.text(actual, layout::CAPTION, look.text))
-        .push(s.text(
-            tr_with(
-                language,
-                "present.chart.at",
-                &[("quarter", &language.quarter(series.quarter))],
-            ),
-            layout::CAPTION,
-            look.muted,
-        ));
+        .push(s.text(actual, layout::CAPTION, look.text));
     let mut verdict = row![look::chip(series.status, s, look, language)]
         .spacing(s.px(14.0))
         .align_y(Alignment::Center);
@@ -235,6 +223,15 @@ fn chart<'a>(series: &'a Series, s: Scale, look: Look, language: Language) -> El
             look.text,
         ));
     }
+    verdict = verdict.push(s.text(
+        tr_with(
+            language,
+            "present.chart.at",
+            &[("quarter", &language.quarter(series.quarter))],
+        ),
+        layout::CAPTION,
+        look.muted,
+    ));
     column![
         s.bold(&series.name, layout::SMALL, look.text),
         canvas(SeriesChart {
@@ -245,8 +242,8 @@ fn chart<'a>(series: &'a Series, s: Scale, look: Look, language: Language) -> El
         })
         .width(Length::Fill)
         .height(Length::Fill),
-        values,
-        verdict,
+        values.wrap(),
+        verdict.wrap(),
     ]
     .spacing(s.px(6.0))
     .height(Length::FillPortion(1))

@@ -102,6 +102,7 @@ impl<Message> canvas::Program<Message> for SeriesChart<'_> {
         let s = self.scale;
         let look = self.look;
         let series = self.series;
+        clear(&mut frame, bounds.size(), look.background);
         let values = series
             .points
             .iter()
@@ -138,10 +139,10 @@ impl<Message> canvas::Program<Message> for SeriesChart<'_> {
             frame.fill_rectangle(
                 Point::new(area.x + plot.slot * now as f32, area.y),
                 Size::new(plot.slot, area.height),
-                band(look),
+                look.band,
             );
         }
-        for (tick, label) in axis.ticks().zip(&labels) {
+        for (tick, text) in axis.ticks().zip(&labels) {
             frame.stroke(
                 &Path::line(
                     Point::new(area.x, plot.y(tick)),
@@ -154,15 +155,18 @@ impl<Message> canvas::Program<Message> for SeriesChart<'_> {
                     })
                     .with_width(s.px(1.5).max(1.0)),
             );
-            frame.fill_text(Text {
-                content: label.clone(),
-                position: Point::new(area.x - s.px(10.0), plot.y(tick)),
-                color: look.muted,
-                size: caption.into(),
-                align_x: Alignment::Right,
-                align_y: Vertical::Center,
-                ..Text::default()
-            });
+            label(
+                &mut frame,
+                Text {
+                    content: text.clone(),
+                    position: Point::new(area.x - s.px(10.0), plot.y(tick)),
+                    color: look.muted,
+                    size: caption.into(),
+                    align_x: Alignment::Right,
+                    align_y: Vertical::Center,
+                    ..Text::default()
+                },
+            );
         }
         let quarters: Vec<Quarter> = series.points.iter().map(|p| p.quarter).collect();
         year_axis(&mut frame, &quarters, area, plot.slot, look, s);
@@ -257,12 +261,21 @@ impl SeriesChart<'_> {
     }
 }
 
-/// The band that marks the quarter presented.
-fn band(look: Look) -> Color {
-    Color {
-        a: if look.high_contrast { 0.35 } else { 1.0 },
-        ..look.surface
-    }
+/// Text drawn as filled outlines.
+///
+/// iced 0.14's tiny-skia renderer redraws only what changed between frames and
+/// judges canvas text by its anchor point (so centred or right-aligned labels were
+/// left behind on the next slide) and strokes by their path without the width (so
+/// horizontal lines were never erased). Outlines are judged by their real bounds;
+/// together with [`clear`] nothing of a chart outlives its slide.
+fn label(frame: &mut Frame, text: Text) {
+    text.draw_with(|path, color| frame.fill(&path, color));
+}
+
+/// Paints the whole canvas first, so that its whole area counts as changed when the
+/// slide changes (see [`label`]).
+fn clear(frame: &mut Frame, size: Size, color: Color) {
+    frame.fill_rectangle(Point::ORIGIN, size, color);
 }
 
 fn polyline(points: &[Point]) -> Path {
@@ -304,18 +317,21 @@ fn year_axis(
                     .with_width(s.px(1.5).max(1.0)),
             );
         }
-        frame.fill_text(Text {
-            content: year.to_string(),
-            position: Point::new(
-                plot.x + slot * (start + end) as f32 / 2.0,
-                plot.y + plot.height + s.px(6.0),
-            ),
-            color: look.muted,
-            size: s.px(layout::CAPTION).into(),
-            align_x: Alignment::Center,
-            align_y: Vertical::Top,
-            ..Text::default()
-        });
+        label(
+            frame,
+            Text {
+                content: year.to_string(),
+                position: Point::new(
+                    plot.x + slot * (start + end) as f32 / 2.0,
+                    plot.y + plot.height + s.px(6.0),
+                ),
+                color: look.muted,
+                size: s.px(layout::CAPTION).into(),
+                align_x: Alignment::Center,
+                align_y: Vertical::Top,
+                ..Text::default()
+            },
+        );
         start = end;
     }
     frame.stroke(
@@ -331,6 +347,8 @@ fn year_axis(
 
 /// One milestone on the period's timeline, or (`row: None`) the year axis above them.
 pub struct Timeline<'a> {
+    /// What the row is painted on.
+    pub background: Color,
     pub period: Period,
     pub quarter: Quarter,
     pub row: Option<&'a MilestoneRow>,
@@ -352,6 +370,7 @@ impl<Message> canvas::Program<Message> for Timeline<'_> {
         let mut frame = Frame::new(renderer, bounds.size());
         let s = self.scale;
         let look = self.look;
+        clear(&mut frame, bounds.size(), self.background);
         let quarters: Vec<Quarter> = self.period.quarters().collect();
         let slot = bounds.width / quarters.len().max(1) as f32;
         // Quarters outside the period sit at its nearest end.
@@ -369,7 +388,7 @@ impl<Message> canvas::Program<Message> for Timeline<'_> {
         frame.fill_rectangle(
             Point::new(slot * index(self.quarter) as f32, 0.0),
             Size::new(slot, bounds.height),
-            band(look),
+            look.band,
         );
 
         let Some(row) = self.row else {

@@ -37,6 +37,15 @@ pub enum ExportError {
     },
 }
 
+/// Makes `folder` (and its parents) when it does not exist yet.
+pub fn prepare_folder(folder: &Path) -> Result<(), ExportError> {
+    std::fs::create_dir_all(folder).map_err(|error| ExportError::Write {
+        path: folder.to_owned(),
+        kind: error.kind(),
+        message: error.to_string(),
+    })
+}
+
 /// `slide-01.png` for the first of up to 99 slides; more digits for longer decks, so
 /// that the files sort in slide order.
 pub fn file_name(index: usize, total: usize) -> String {

@@ -4,6 +4,7 @@
 
 use iced::widget::{
     Space, button, center, column, container, mouse_area, opaque, row, space, stack, text,
+    text_input,
 };
 use iced::{Alignment, Background, Border, Color, Element, Length, Size, mouse};
 
@@ -76,18 +77,20 @@ pub fn view(state: &State, language: Language, size: Size) -> Element<'_, Messag
 
     let mut layers = stack![screen].width(Length::Fill).height(Length::Fill);
     if !state.is_idle() && !state.is_exporting() {
+        let overlay = match state.export_path() {
+            Some(path) => export_panel(path, total, size, look, language),
+            None => controls(state, current, total, size, look, language),
+        };
         layers = layers.push(
-            container(opaque(controls(
-                state, current, total, size, look, language,
-            )))
-            .width(Length::Fill)
-            .height(Length::Fill)
-            .align_x(Alignment::Center)
-            .align_y(Alignment::End)
-            .padding(iced::Padding {
-                bottom: s.px(layout::FOOTER + 20.0),
-                ..iced::Padding::ZERO
-            }),
+            container(opaque(overlay))
+                .width(Length::Fill)
+                .height(Length::Fill)
+                .align_x(Alignment::Center)
+                .align_y(Alignment::End)
+                .padding(iced::Padding {
+                    bottom: s.px(layout::FOOTER + 20.0),
+                    ..iced::Padding::ZERO
+                }),
         );
     }
     let area = mouse_area(layers)
@@ -170,7 +173,7 @@ fn controls<'a>(
     look: Look,
     language: Language,
 ) -> Element<'a, Message> {
-    let font = (size.height / 48.0).clamp(14.0, 30.0);
+    let font = control_font(size);
     let control = |icon: Option<Icon>, label: String, message: Option<Message>, active: bool| {
         let mut content = row![].spacing(font * 0.4).align_y(Alignment::Center);
         if let Some(icon) = icon {
@@ -229,7 +232,69 @@ fn controls<'a>(
                 .padding([0.0, font * 0.5]),
         );
     }
-    container(bar)
+    panel(bar, font, look).into()
+}
+
+/// Where to write the slides: a folder to type (always possible) or to pick.
+fn export_panel<'a>(
+    path: &'a str,
+    total: usize,
+    size: Size,
+    look: Look,
+    language: Language,
+) -> Element<'a, Message> {
+    let font = control_font(size);
+    let action = |label: String, message: Message, active: bool| {
+        button(text(label).size(font))
+            .padding([font * 0.35, font * 0.7])
+            .style(move |_, status| control_style(look, status, active))
+            .on_press(message)
+    };
+    let content = column![
+        text(tr(language, "present.export_title"))
+            .size(font)
+            .color(look.text),
+        row![
+            text_input("", path)
+                .id(super::EXPORT_PATH_ID)
+                .on_input(Message::ExportPath)
+                .on_submit(Message::StartExport)
+                .size(font)
+                .padding(font * 0.4)
+                .width(Length::Fill),
+            action(tr(language, "present.browse"), Message::Browse, false),
+        ]
+        .spacing(font * 0.5)
+        .align_y(Alignment::Center),
+        row![
+            action(
+                tr_with(
+                    language,
+                    "present.export_start",
+                    &[("count", &total.to_string())]
+                ),
+                Message::StartExport,
+                true
+            ),
+            action(tr(language, "present.cancel"), Message::CloseExport, false),
+        ]
+        .spacing(font * 0.5),
+    ]
+    .spacing(font * 0.6);
+    panel(content, font, look).width(size.width * 0.6).into()
+}
+
+/// Controls are sized for the screen, not scaled with the slide.
+fn control_font(size: Size) -> f32 {
+    (size.height / 48.0).clamp(14.0, 30.0)
+}
+
+fn panel<'a>(
+    content: impl Into<Element<'a, Message>>,
+    font: f32,
+    look: Look,
+) -> container::Container<'a, Message> {
+    container(content)
         .padding(font * 0.5)
         .style(move |_| container::Style {
             background: Some(Background::Color(Color {
@@ -244,7 +309,6 @@ fn controls<'a>(
             text_color: Some(look.text),
             ..container::Style::default()
         })
-        .into()
 }
 
 fn control_style(look: Look, status: button::Status, active: bool) -> button::Style {

@@ -16,6 +16,8 @@ pub struct Look {
     pub background: Color,
     /// Bands and panels on the background (table stripes, bar tracks).
     pub surface: Color,
+    /// The band that marks the quarter presented on charts.
+    pub band: Color,
     pub text: Color,
     pub muted: Color,
     pub accent: Color,
@@ -34,6 +36,7 @@ impl Look {
                 high_contrast,
                 background: Color::BLACK,
                 surface: color!(0x262626),
+                band: color!(0x404040),
                 text: Color::WHITE,
                 muted: color!(0xe6e6e6),
                 accent: color!(0xffd60a),
@@ -48,6 +51,7 @@ impl Look {
                 high_contrast,
                 background: Color::WHITE,
                 surface: color!(0xedf1f6),
+                band: color!(0xe3e9f1),
                 text: color!(0x0b1220),
                 muted: color!(0x3b4657),
                 accent: color!(0x0b4f9c),
@@ -80,6 +84,30 @@ impl Look {
                 Status::NoTarget => color!(0x98a2ae),
             }
         }
+    }
+
+    /// The window's theme while presenting. `flip` nudges the window's background by
+    /// one step of blue, invisibly: iced 0.14's tiny-skia renderer redraws only what
+    /// it judges changed, misjudges some text and borders and leaves pieces of the
+    /// previous slide behind; a new window background makes it redraw everything.
+    /// The presentation flips it whenever another slide (or look) is shown.
+    pub fn theme(self, flip: bool) -> iced::Theme {
+        let step = if flip { 1.0 / 255.0 } else { 0.0 };
+        let background = Color {
+            b: (self.background.b - step).max(0.0),
+            ..self.background
+        };
+        iced::Theme::custom(
+            "Ekspose",
+            iced::theme::Palette {
+                background,
+                text: self.text,
+                primary: self.accent,
+                success: self.status(Status::OnTrack),
+                warning: self.status(Status::AtRisk),
+                danger: self.status(Status::Behind),
+            },
+        )
     }
 
     pub fn background_style(self) -> impl Fn(&iced::Theme) -> container::Style {

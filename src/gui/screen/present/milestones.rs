@@ -26,6 +26,7 @@ pub fn view<'a>(
     let axis = row![
         Space::new().width(Length::FillPortion(COLUMNS[0])),
         canvas(Timeline {
+            background: look.background,
             period: slide.period,
             quarter: slide.quarter,
             row: None,
@@ -66,6 +67,11 @@ fn milestone_row<'a>(
     language: Language,
 ) -> Element<'a, Message> {
     let when = milestone_when(milestone, language);
+    let background = if striped {
+        look.surface
+    } else {
+        look.background
+    };
     let label = column![
         s.bold(&milestone.name, layout::TABLE, look.text),
         row![
@@ -83,6 +89,7 @@ fn milestone_row<'a>(
                 .width(Length::FillPortion(COLUMNS[0]))
                 .clip(true),
             canvas(Timeline {
+                background,
                 period: slide.period,
                 quarter: slide.quarter,
                 row: Some(milestone),
@@ -96,14 +103,7 @@ fn milestone_row<'a>(
     )
     .height(s.px(milestone_row_height(milestone)))
     .padding([s.px(layout::ROW_PADDING), 0.0])
-    .style(look.fill(
-        if striped {
-            look.surface
-        } else {
-            look.background
-        },
-        0.0,
-    ))
+    .style(look.fill(background, 0.0))
     .into()
 }
 

@@ -67,9 +67,17 @@ pub enum Message {
     PointerMoved,
     /// The idle clock: hides the pointer and the controls once [`IDLE_AFTER`] passed.
     Tick(Instant),
-    /// Export every slide: asks for a folder first.
+    /// Opens the export panel: a folder to type, or to pick with the system dialog.
     Export,
-    /// The folder from the dialog (`None`: cancelled).
+    /// The folder typed in the export panel.
+    ExportPath(String),
+    /// Ask the system dialog for the folder.
+    Browse,
+    /// Export into the folder typed in the panel.
+    StartExport,
+    CloseExport,
+    /// The folder from the dialog (`None`: cancelled, or no dialog on this system):
+    /// the export starts at once.
     FolderPicked(Option<PathBuf>),
     /// The window drew a frame (while exporting).
     Frame,
@@ -87,6 +95,8 @@ pub enum Action {
     Exit,
     /// Ask for a folder and answer with [`Message::FolderPicked`].
     PickFolder,
+    /// Put the keyboard in the export panel's folder field ([`EXPORT_PATH_ID`]).
+    FocusExportPath,
     /// Capture the window and answer with [`Message::Shot`].
     Screenshot,
     /// Tell the user (also after the presentation ended).
@@ -100,8 +110,15 @@ pub struct Report {
     pub error: bool,
 }
 
+/// The id of the export panel's folder field.
+pub const EXPORT_PATH_ID: &str = "present-export-path";
+
 pub struct State {
     slides: Vec<Slide>,
+    /// The folder typed in the export panel, while it is open.
+    export_path: Option<String>,
+    /// Where the panel proposes to export to.
+    default_folder: PathBuf,
     current: usize,
     high_contrast: bool,
     /// When the pointer last moved; `None` while idle (pointer and controls hidden).
@@ -110,6 +127,8 @@ pub struct State {
     /// Slides written by the export under way.
     written: usize,
     report: Option<Report>,
+    /// Flips whenever what is shown changes, see [`look::Look::theme`].
+    flip: bool,
 }
 
 impl State {
@@ -117,13 +136,21 @@ impl State {
     pub fn new(context: &Context<'_>) -> Self {
         Self {
             slides: slides::build(context.roadmap, context.report),
+            export_path: None,
+            default_folder: default_folder(context.quarter),
             current: 0,
             high_contrast: false,
             active_since: None,
             export: None,
             written: 0,
             report: None,
+            flip: false,
         }
+    }
+
+    /// The window's theme while presenting.
+    pub fn theme(&self) -> iced::Theme {
+        look::Look::new(self.high_contrast).theme(self.flip)
     }
 
     pub fn slides(&self) -> &[Slide] {
@@ -141,7 +168,12 @@ impl State {
 
     /// The pointer and the controls are hidden.
     pub fn is_idle(&self) -> bool {
-        self.active_since.is_none()
+        self.active_since.is_none() && self.export_path.is_none()
+    }
+
+    /// The folder typed in the export panel, while it is open.
+    pub fn export_path(&self) -> Option<&str> {
+        self.export_path.as_deref()
     }
 
     pub fn is_exporting(&self) -> bool {
@@ -153,6 +185,15 @@ impl State {
     }
 
     pub fn update(&mut self, message: Message, language: Language) -> Action {
+        let shown = (self.current, self.high_contrast);
+        let action = self.apply(message, language);
+        if shown != (self.current, self.high_contrast) {
+            self.flip = !self.flip;
+        }
+        action
+    }
+
+    fn apply(&mut self, message: Message, language: Language) -> Action {
         match message {
             Message::Go(step) => {
                 if self.export.is_none() {
@@ -161,7 +202,7 @@ impl State {
                 Action::None
             }
             Message::Navigate(key) => match Step::for_key(&key) {
-                Some(step) => self.update(Message::Go(step), language),
+                Some(step) => self.apply(Message::Go(step), language),
                 None => Action::None,
             },
             Message::ToggleContrast => {
@@ -183,17 +224,32 @@ impl State {
                 }
                 Action::None
             }
-            Message::Export if self.export.is_none() => Action::PickFolder,
+            Message::Export if self.export.is_none() => {
+                let folder = self.default_folder.display().to_string();
+                self.export_path = Some(self.export_path.take().unwrap_or(folder));
+                Action::FocusExportPath
+            }
             Message::Export => Action::None,
-            Message::FolderPicked(Some(folder)) if self.export.is_none() => {
-                let export = Export::start(folder, self.slides.len(), self.current);
-                self.current = export.slide();
-                self.export = Some(export);
-                self.written = 0;
-                self.report = None;
-                // The controls must not be in the pictures.
-                self.active_since = None;
+            Message::ExportPath(text) => {
+                if self.export_path.is_some() {
+                    self.export_path = Some(text);
+                }
                 Action::None
+            }
+            Message::Browse => Action::PickFolder,
+            Message::StartExport => match self.export_path.as_deref().map(str::trim) {
+                Some(typed) if !typed.is_empty() => {
+                    let folder = expand_home(typed);
+                    self.start_export(folder, language)
+                }
+                _ => Action::None,
+            },
+            Message::CloseExport => {
+                self.export_path = None;
+                Action::None
+            }
+            Message::FolderPicked(Some(folder)) if self.export.is_none() => {
+                self.start_export(folder, language)
             }
             Message::FolderPicked(_) => Action::None,
             Message::Frame => {
@@ -208,6 +264,10 @@ impl State {
                 let text = crate::gui::i18n::tr(language, "present.no_window");
                 self.stop_export(text, true)
             }
+            Message::Exit if self.export_path.is_some() => {
+                self.export_path = None;
+                Action::None
+            }
             Message::Exit if self.export.is_some() => {
                 let text = tr_with(
                     language,
@@ -218,6 +278,27 @@ impl State {
             }
             Message::Exit => Action::Exit,
         }
+    }
+
+    /// Starts writing every slide into `folder` (made when missing), from the first.
+    fn start_export(&mut self, folder: PathBuf, language: Language) -> Action {
+        if let Err(error) = export::prepare_folder(&folder) {
+            let text = tr_with(
+                language,
+                "present.export_failed",
+                &[("error", &error.to_string())],
+            );
+            return self.stop_export(text, true);
+        }
+        self.export_path = None;
+        let export = Export::start(folder, self.slides.len(), self.current);
+        self.current = export.slide();
+        self.export = Some(export);
+        self.written = 0;
+        self.report = None;
+        // The controls must not be in the pictures.
+        self.active_since = None;
+        Action::None
     }
 
     fn go(&mut self, step: Step) {
@@ -292,6 +373,28 @@ impl State {
     pub fn view<'a>(&'a self, context: &Context<'a>) -> Element<'a, Message> {
         let language = context.language;
         responsive(move |size| frame::view(self, language, size)).into()
+    }
+}
+
+/// `Pictures/ekspose-2025-Q3` (or in the home folder): a new folder per quarter.
+fn default_folder(quarter: crate::model::Quarter) -> PathBuf {
+    let name = format!("ekspose-{quarter}");
+    directories::UserDirs::new()
+        .map(|dirs| {
+            dirs.picture_dir()
+                .unwrap_or_else(|| dirs.home_dir())
+                .join(&name)
+        })
+        .unwrap_or_else(|| PathBuf::from(name))
+}
+
+/// `~/x` as the home folder's `x`, as people type it.
+fn expand_home(typed: &str) -> PathBuf {
+    match typed.strip_prefix("~/") {
+        Some(rest) => directories::UserDirs::new()
+            .map(|dirs| dirs.home_dir().join(rest))
+            .unwrap_or_else(|| PathBuf::from(typed)),
+        None => PathBuf::from(typed),
     }
 }
 

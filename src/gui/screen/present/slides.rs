@@ -396,8 +396,12 @@ fn area(roadmap: &Roadmap, report: &ReviewReport, a: usize) -> Vec<Slide> {
 
     let goal = written(&area.goal).map(|g| layout::shorten(g, GOAL_CHARS));
     let counts = report.areas.get(a).copied().unwrap_or_default();
-    let budget = layout::CONTENT_HEIGHT - area_header_height(goal.as_deref());
     let beside_charts = !charts.is_empty();
+    // The goal and the charts are on the area's first slide only.
+    let budget = |part: usize| {
+        let goal = goal.as_deref().filter(|_| part == 0);
+        layout::CONTENT_HEIGHT - area_header_height(goal, program_width(beside_charts))
+    };
     let parts = split_by_height(programs, PROGRAM_ROWS, budget, |row, part| {
         program_row_height(row, program_width(part == 0 && beside_charts))
     });
@@ -406,19 +410,16 @@ fn area(roadmap: &Roadmap, report: &ReviewReport, a: usize) -> Vec<Slide> {
         .into_iter()
         .enumerate()
         .map(|(index, programs)| {
+            let first = index == 0;
             Slide::Area(AreaSlide {
                 area: a,
                 name: layout::shorten(&area.name, AREA_NAME_CHARS),
                 element: area.element,
-                goal: goal.clone(),
+                goal: goal.clone().filter(|_| first),
                 counts,
                 program_count: area.programs.len(),
                 programs,
-                charts: if index == 0 {
-                    charts.clone()
-                } else {
-                    Vec::new()
-                },
+                charts: if first { charts.clone() } else { Vec::new() },
                 part: Part { index, count },
             })
         })
@@ -434,14 +435,14 @@ pub fn program_width(beside_charts: bool) -> f32 {
     }
 }
 
-/// What an area slide shows above its lists: the summary line, the goal, and the
-/// lists' headings.
-pub fn area_header_height(goal: Option<&str>) -> f32 {
+/// What an area slide shows above its program rows: the summary line, the goal
+/// (wrapped at `width`, the program list's), and the list's heading.
+pub fn area_header_height(goal: Option<&str>, width: f32) -> f32 {
     let small = layout::SMALL * layout::LINE;
     let goal = goal.map_or(0.0, |goal| {
-        layout::STACK + small + layout::height(goal, layout::CONTENT_WIDTH, layout::BODY)
+        small + layout::height(goal, width, layout::BODY) + layout::STACK
     });
-    small + goal + layout::STACK + small + layout::LIST_GAP
+    small + layout::STACK + goal + small + layout::LIST_GAP
 }
 
 /// A program's row: its name, then its status and responsible unit beside each other.
@@ -465,25 +466,26 @@ pub fn program_row_height(row: &ProgramRow, width: f32) -> f32 {
 const BOLD: f32 = 1.06;
 
 /// `items` in slides of at most `max` rows whose heights (`height(item, slide)`, for
-/// the slide it would go on) add up to at most `budget`; a row taller than the
+/// the slide it would go on) add up to at most `budget(slide)`; a row taller than the
 /// budget still gets a slide of its own. One empty slide when there are no items.
 fn split_by_height<T>(
     items: Vec<T>,
     max: usize,
-    budget: f32,
+    budget: impl Fn(usize) -> f32,
     height: impl Fn(&T, usize) -> f32,
 ) -> Vec<Vec<T>> {
     let mut parts: Vec<Vec<T>> = vec![Vec::new()];
     let mut used = 0.0;
     for item in items {
-        let mut needed = height(&item, parts.len() - 1);
-        let full = parts
-            .last()
-            .is_some_and(|part| !part.is_empty() && (part.len() >= max || used + needed > budget));
+        let part = parts.len() - 1;
+        let mut needed = height(&item, part);
+        let full = parts.last().is_some_and(|current| {
+            !current.is_empty() && (current.len() >= max || used + needed > budget(part))
+        });
         if full {
             parts.push(Vec::new());
             used = 0.0;
-            needed = height(&item, parts.len() - 1);
+            needed = height(&item, part + 1);
         }
         used += needed;
         parts.last_mut().expect("never empty").push(item);
@@ -518,9 +520,12 @@ fn milestones(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
         - layout::MILESTONE_AXIS
         - layout::MILESTONE_LEGEND
         - 2.0 * layout::STACK;
-    let parts = split_by_height(rows, MILESTONE_ROWS, budget, |row, _| {
-        milestone_row_height(row)
-    });
+    let parts = split_by_height(
+        rows,
+        MILESTONE_ROWS,
+        |_| budget,
+        |row, _| milestone_row_height(row),
+    );
     let count = parts.len();
     parts
         .into_iter()
@@ -599,7 +604,12 @@ fn flagged(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
         .collect();
     let total = rows.len();
     let budget = layout::CONTENT_HEIGHT - flagged_header_height();
-    let parts = split_by_height(rows, FLAGGED_ROWS, budget, |row, _| flagged_row_height(row));
+    let parts = split_by_height(
+        rows,
+        FLAGGED_ROWS,
+        |_| budget,
+        |row, _| flagged_row_height(row),
+    );
     let count = parts.len();
     parts
         .into_iter()
