@@ -165,7 +165,7 @@ impl App {
     pub fn theme(&self) -> Theme {
         match &self.screen {
             Screen::Present(state, _) => state.theme(),
-            Screen::Draft(_) => theme::for_mode(self.mode),
+            _ => theme::for_mode(self.mode),
         }
     }
 
@@ -196,14 +196,14 @@ impl App {
     pub fn draft(&self) -> Option<&draft::State> {
         match &self.screen {
             Screen::Draft(state) => Some(state),
-            Screen::Present(..) => None,
+            _ => None,
         }
     }
 
     pub fn presentation(&self) -> Option<&present::State> {
         match &self.screen {
             Screen::Present(state, _) => Some(state),
-            Screen::Draft(_) => None,
+            _ => None,
         }
     }
 
@@ -634,7 +634,7 @@ impl App {
     pub fn subscription(&self) -> Subscription<Message> {
         let presentation = match &self.screen {
             Screen::Present(state, _) => state.subscription().map(Message::Present),
-            Screen::Draft(_) => Subscription::none(),
+            _ => Subscription::none(),
         };
         Subscription::batch([
             iced::event::listen_with(shortcut::from_event).map(Message::Shortcut),
@@ -647,22 +647,25 @@ impl App {
 
     pub fn view(&self) -> Element<'_, Message> {
         let context = self.context();
-        let page: Element<'_, Message> = match &self.screen {
+        let body: Element<'_, Message> = match &self.screen {
+            Screen::Draft(state) => state.view(&context).map(Message::Draft),
             // Slides only: no header, no notices.
-            Screen::Present(state, _) => state.view(&context).map(Message::Present),
-            Screen::Draft(state) => {
-                let body = state.view(&context).map(Message::Draft);
-                let mut page = column![chrome::header(self, screen::Kind::Draft)];
-                if let Some(notice) = &self.notice {
-                    page = page.push(
-                        container(chrome::notice_bar(notice, self.config.language))
-                            .padding([8, 16]),
-                    );
-                }
-                page = page.push(container(body).padding(12).height(Length::Fill));
-                page.height(Length::Fill).into()
+            Screen::Present(state, _) => {
+                return self.with_dialog(state.view(&context).map(Message::Present));
             }
         };
+        let mut page = column![chrome::header(self, screen::Kind::Draft)];
+        if let Some(notice) = &self.notice {
+            page = page
+                .push(container(chrome::notice_bar(notice, self.config.language)).padding([8, 16]));
+        }
+        page = page.push(container(body).padding(12).height(Length::Fill));
+        let page: Element<'_, Message> = page.height(Length::Fill).into();
+        self.with_dialog(page)
+    }
+
+    /// `page` under the open dialog, if any.
+    fn with_dialog<'a>(&'a self, page: Element<'a, Message>) -> Element<'a, Message> {
         let language = self.config.language;
         match &self.dialog {
             None => page,

@@ -22,6 +22,16 @@ pub fn view<'a>(
     look: Look,
     language: Language,
 ) -> Element<'a, Message> {
+    if slide.rows.is_empty() && slide.assessed == 0 {
+        let none = tr_with(
+            language,
+            "present.flagged.nothing_assessed",
+            &[("quarter", &language.quarter(slide.quarter))],
+        );
+        return container(s.text(none, layout::BODY, look.muted))
+            .center(Length::Fill)
+            .into();
+    }
     if slide.rows.is_empty() {
         let none = tr_with(
             language,

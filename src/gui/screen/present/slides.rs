@@ -184,6 +184,9 @@ pub struct FlaggedSlide {
     pub quarter: Quarter,
     /// Flagged indicators in the whole deck.
     pub total: usize,
+    /// Indicators that had something to assess at the quarter: with none, "nothing
+    /// is behind" would say more than the document does.
+    pub assessed: usize,
     pub rows: Vec<FlaggedRow>,
     pub part: Part,
 }
@@ -618,6 +621,7 @@ fn flagged(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
             Slide::Flagged(FlaggedSlide {
                 quarter,
                 total,
+                assessed: report.summary.assessed(),
                 rows,
                 part: Part { index, count },
             })
