@@ -98,6 +98,18 @@ pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
             current == screen::Kind::Review,
             screen::Kind::Review
         ),
+        iced::widget::tooltip(
+            tab(
+                Icon::Present,
+                tr("present.tab"),
+                current == screen::Kind::Present,
+                screen::Kind::Present
+            ),
+            container(text(tr("present.start")).size(13))
+                .padding([4, 8])
+                .style(container::rounded_box),
+            iced::widget::tooltip::Position::Bottom,
+        ),
     ]
     .spacing(4);
 

@@ -13,7 +13,7 @@ use super::dialog::{self, Answer, Pending, new_document, open_path};
 use super::document::Document;
 use super::i18n::tr;
 use super::screen::review as review_screen;
-use super::screen::{self, Change, Context, draft};
+use super::screen::{self, Change, Context, draft, present};
 use super::shortcut::{self, Shortcut};
 use super::{chrome, theme, widget};
 
@@ -62,11 +62,15 @@ pub struct App {
     edited_at: Option<Instant>,
     /// A recovery copy is to be written once the user pauses.
     recovery_due: bool,
+    /// The app's window, once known: full screen and screenshots need it.
+    window: Option<window::Id>,
 }
 
 enum Screen {
     Draft(draft::State),
     Review(review_screen::State),
+    /// Full-screen slides over the screen to return to on Esc.
+    Present(present::State, Box<Screen>),
 }
 
 enum Dialog {
@@ -104,6 +108,8 @@ pub enum Tone {
 pub enum Message {
     Draft(draft::Message),
     Review(review_screen::Message),
+    Present(present::Message),
+    WindowFound(Option<window::Id>),
     SwitchTo(screen::Kind),
     QuarterPicked(Quarter),
     LanguagePicked(Language),
@@ -172,6 +178,7 @@ impl App {
                 .map(|folder| std::sync::Arc::new(RecoveryStore::new(folder))),
             edited_at: None,
             recovery_due: false,
+            window: None,
         };
         if let Some(path) = &options.file {
             // Opening as the Open command does: errors shown over the sample, someone
@@ -191,7 +198,10 @@ impl App {
     pub fn boot(options: Options) -> (Self, Task<Message>) {
         (
             Self::new(options),
-            iced::system::theme().map(Message::ThemeChanged),
+            Task::batch([
+                iced::system::theme().map(Message::ThemeChanged),
+                window::oldest().map(Message::WindowFound),
+            ]),
         )
     }
 
@@ -200,7 +210,10 @@ impl App {
     }
 
     pub fn theme(&self) -> Theme {
-        theme::for_mode(self.mode)
+        match &self.screen {
+            Screen::Present(state, _) => state.theme(),
+            _ => theme::for_mode(self.mode),
+        }
     }
 
     pub fn document(&self) -> &Document {
@@ -234,6 +247,13 @@ impl App {
         }
     }
 
+    pub fn presentation(&self) -> Option<&present::State> {
+        match &self.screen {
+            Screen::Present(state, _) => Some(state),
+            _ => None,
+        }
+    }
+
     pub fn review(&self) -> Option<&review_screen::State> {
         match &self.screen {
             Screen::Review(state) => Some(state),
@@ -258,6 +278,8 @@ impl App {
                         state.document_replaced_or_rewound(self.document.roadmap())
                     }
                     Screen::Review(state) => state.sync(self.document.roadmap(), &self.report),
+                    // Never parked: a presentation is left with Esc, back to its screen.
+                    Screen::Present(..) => {}
                 }
                 screen
             }
@@ -273,6 +295,9 @@ impl App {
             screen::Kind::Review => {
                 Screen::Review(review_screen::State::new(&self.context(), self.today))
             }
+            // Slides start with `start_presenting`; a document replaced meanwhile ends
+            // the presentation on the draft.
+            screen::Kind::Present => Screen::Draft(draft::State::new(self.document.roadmap())),
         }
     }
 
@@ -334,6 +359,21 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        if self.presentation().is_some()
+            && matches!(
+                message,
+                Message::Shortcut(
+                    Shortcut::New
+                        | Shortcut::Open
+                        | Shortcut::SaveAs
+                        | Shortcut::Undo
+                        | Shortcut::Redo
+                )
+            )
+        {
+            // The slides show the document as it is; nothing changes behind them.
+            return Task::none();
+        }
         match message {
             Message::Draft(message) => {
                 let Screen::Draft(state) = &mut self.screen else {
@@ -386,6 +426,14 @@ impl App {
                     review_screen::Action::Task(task) => task.map(Message::Review),
                 }
             }
+            Message::Present(message) => self.present(message),
+            Message::WindowFound(id) => {
+                self.window = self.window.or(id);
+                Task::none()
+            }
+            Message::SwitchTo(screen::Kind::Present) | Message::Shortcut(Shortcut::Present) => {
+                self.start_presenting()
+            }
             Message::SwitchTo(kind) => {
                 self.switch_to(kind);
                 Task::none()
@@ -431,10 +479,15 @@ impl App {
                 Task::none()
             }
             Message::Shortcut(Shortcut::Escape) => {
-                self.dismiss();
-                Task::none()
+                if self.dismiss().is_some() {
+                    return Task::none();
+                }
+                self.present(present::Message::Exit)
             }
-            Message::Shortcut(Shortcut::Present | Shortcut::Navigate(_)) => Task::none(),
+            Message::Shortcut(Shortcut::Navigate(key)) if self.dialogs.is_empty() => {
+                self.present(present::Message::Navigate(key))
+            }
+            Message::Shortcut(Shortcut::Navigate(_)) => Task::none(),
             Message::Confirm(answer) => self.answer(answer),
             Message::NewDialog(message) => {
                 let Some(Dialog::New(state)) = self.dialogs.last_mut() else {
@@ -537,6 +590,67 @@ impl App {
         }
     }
 
+    /// Shows the slides full screen, made from the document as it is now.
+    fn start_presenting(&mut self) -> Task<Message> {
+        if self.presentation().is_some() || !self.dialogs.is_empty() {
+            return Task::none();
+        }
+        let slides = present::State::new(&self.context());
+        let placeholder = Screen::Draft(draft::State::new(self.document.roadmap()));
+        let back = std::mem::replace(&mut self.screen, placeholder);
+        self.screen = Screen::Present(slides, Box::new(back));
+        self.set_window_mode(window::Mode::Fullscreen)
+    }
+
+    fn stop_presenting(&mut self) -> Task<Message> {
+        let placeholder = Screen::Draft(draft::State::new(self.document.roadmap()));
+        match std::mem::replace(&mut self.screen, placeholder) {
+            Screen::Present(_, back) => self.screen = *back,
+            other => self.screen = other,
+        }
+        self.set_window_mode(window::Mode::Windowed)
+    }
+
+    fn set_window_mode(&self, mode: window::Mode) -> Task<Message> {
+        self.window
+            .map_or_else(Task::none, |id| window::set_mode(id, mode))
+    }
+
+    fn present(&mut self, message: present::Message) -> Task<Message> {
+        let Screen::Present(state, _) = &mut self.screen else {
+            return Task::none();
+        };
+        match state.update(message, self.config.language) {
+            present::Action::None => Task::none(),
+            present::Action::Exit => self.stop_presenting(),
+            present::Action::PickFolder => Task::perform(
+                async {
+                    rfd::AsyncFileDialog::new()
+                        .pick_folder()
+                        .await
+                        .map(|handle| handle.path().to_owned())
+                },
+                |folder| Message::Present(present::Message::FolderPicked(folder)),
+            ),
+            present::Action::FocusExportPath => {
+                iced::widget::operation::focus(present::EXPORT_PATH_ID)
+            }
+            present::Action::Screenshot => match self.window {
+                Some(id) => window::screenshot(id)
+                    .map(|shot| Message::Present(present::Message::Shot(shot))),
+                None => Task::done(Message::Present(present::Message::ShotUnavailable)),
+            },
+            present::Action::Notify(report) if report.error => {
+                self.notify(Tone::Error, report.text);
+                Task::none()
+            }
+            present::Action::Notify(report) => {
+                self.inform(report.text);
+                Task::none()
+            }
+        }
+    }
+
     /// Recomputes the review and the problems, keeping the quarter inside the period.
     fn refresh(&mut self) {
         let period = self.document.roadmap().period;
@@ -558,6 +672,10 @@ impl App {
         } else {
             Subscription::none()
         };
+        let presentation = match &self.screen {
+            Screen::Present(state, _) => state.subscription().map(Message::Present),
+            _ => Subscription::none(),
+        };
         Subscription::batch([
             iced::event::listen_with(shortcut::from_event).map(Message::Shortcut),
             window::close_requests().map(Message::CloseRequested),
@@ -566,6 +684,8 @@ impl App {
                 matches!(event, window::Event::Focused).then_some(Message::WindowFocused)
             }),
             ticks,
+            window::open_events().map(|id| Message::WindowFound(Some(id))),
+            presentation,
         ])
     }
 
@@ -574,6 +694,10 @@ impl App {
         let body: Element<'_, Message> = match &self.screen {
             Screen::Draft(state) => state.view(&context).map(Message::Draft),
             Screen::Review(state) => state.view(&context).map(Message::Review),
+            // Slides only: no header, no notices.
+            Screen::Present(state, _) => {
+                return self.with_dialog(state.view(&context).map(Message::Present));
+            }
         };
         let mut page = column![chrome::header(self, self.kind())];
         if let Some(notice) = &self.notice {
@@ -582,6 +706,11 @@ impl App {
         }
         page = page.push(container(body).padding(12).height(Length::Fill));
         let page: Element<'_, Message> = page.height(Length::Fill).into();
+        self.with_dialog(page)
+    }
+
+    /// `page` under the open dialog, if any.
+    fn with_dialog<'a>(&'a self, page: Element<'a, Message>) -> Element<'a, Message> {
         let language = self.config.language;
         match self.dialog() {
             None => page,
@@ -643,6 +772,7 @@ fn screen_kind(screen: &Screen) -> screen::Kind {
     match screen {
         Screen::Draft(_) => screen::Kind::Draft,
         Screen::Review(_) => screen::Kind::Review,
+        Screen::Present(..) => screen::Kind::Present,
     }
 }
 

@@ -3,6 +3,7 @@
 //! [`Context`]; none of them changes the document itself.
 
 pub mod draft;
+pub mod present;
 pub mod review;
 
 use crate::edit::Edit;
@@ -54,4 +55,5 @@ impl Change {
 pub enum Kind {
     Draft,
     Review,
+    Present,
 }

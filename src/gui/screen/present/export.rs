@@ -1,0 +1,242 @@
+//! Every slide as a PNG in a folder (`slide-01.png`, ...), for the minutes of the
+//! meeting or for a colleague without the program.
+//!
+//! The window draws each slide and is photographed (`iced::window::screenshot`), so
+//! the files are exactly what the projector showed. [`Export`] is the state machine
+//! that drives it (which slide to show, when it has been drawn, when to stop);
+//! [`write_png`] turns one screenshot into its file. Neither touches iced, so both are
+//! tested without a window.
+
+use std::fs::File;
+use std::io::{self, BufWriter};
+use std::path::{Path, PathBuf};
+
+/// Frames to wait after showing a slide before it is captured: the first may still
+/// carry the previous slide.
+const FRAMES_BEFORE_CAPTURE: u8 = 2;
+
+/// Why a slide could not be written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    #[error("{}: {message}", path.display())]
+    Write {
+        path: PathBuf,
+        kind: io::ErrorKind,
+        message: String,
+    },
+    #[error(
+        "{}: the screenshot has {got} bytes, not the {expected} of {width} × {height} pixels",
+        path.display()
+    )]
+    Size {
+        path: PathBuf,
+        width: u32,
+        height: u32,
+        expected: usize,
+        got: usize,
+    },
+}
+
+/// Makes `folder` (and its parents) when it does not exist yet.
+pub fn prepare_folder(folder: &Path) -> Result<(), ExportError> {
+    std::fs::create_dir_all(folder).map_err(|error| ExportError::Write {
+        path: folder.to_owned(),
+        kind: error.kind(),
+        message: error.to_string(),
+    })
+}
+
+/// `slide-01.png` for the first of up to 99 slides; more digits for longer decks, so
+/// that the files sort in slide order.
+pub fn file_name(index: usize, total: usize) -> String {
+    let digits = total.to_string().len().max(2);
+    format!("slide-{:0digits$}.png", index + 1)
+}
+
+/// Writes `rgba` (8 bits a channel, rows top to bottom) as the PNG `name` in `folder`.
+pub fn write_png(
+    folder: &Path,
+    name: &str,
+    rgba: &[u8],
+    width: u32,
+    height: u32,
+) -> Result<PathBuf, ExportError> {
+    let path = folder.join(name);
+    let expected = width as usize * height as usize * 4;
+    if rgba.len() != expected || expected == 0 {
+        return Err(ExportError::Size {
+            path,
+            width,
+            height,
+            expected,
+            got: rgba.len(),
+        });
+    }
+    let write_error = |error: &dyn std::fmt::Display, kind| ExportError::Write {
+        path: path.clone(),
+        kind,
+        message: error.to_string(),
+    };
+    let encoding_error = |error: png::EncodingError| match error {
+        png::EncodingError::IoError(error) => write_error(&error, error.kind()),
+        other => write_error(&other, io::ErrorKind::Other),
+    };
+    let file = File::create(&path).map_err(|e| write_error(&e, e.kind()))?;
+    let mut encoder = png::Encoder::new(BufWriter::new(file), width, height);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    // Slides are flat colour: fast compression is already small, and quick.
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header().map_err(encoding_error)?;
+    writer.write_image_data(rgba).map_err(encoding_error)?;
+    writer.finish().map_err(encoding_error)?;
+    Ok(path)
+}
+
+/// An export under way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Export {
+    folder: PathBuf,
+    total: usize,
+    next: usize,
+    frames: u8,
+    capturing: bool,
+    /// The slide shown before the export, shown again after it.
+    resume: usize,
+}
+
+/// What an export does after a slide was written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Progress {
+    /// Show this slide and wait for it to be drawn.
+    Show(usize),
+    /// Every slide is written.
+    Done { count: usize, folder: PathBuf },
+}
+
+impl Export {
+    /// Starts at the first slide; `resume` is the slide to return to afterwards.
+    pub fn start(folder: PathBuf, total: usize, resume: usize) -> Self {
+        Self {
+            folder,
+            total,
+            next: 0,
+            frames: 0,
+            capturing: false,
+            resume,
+        }
+    }
+
+    /// The slide that must be on screen.
+    pub fn slide(&self) -> usize {
+        self.next
+    }
+
+    pub fn resume(&self) -> usize {
+        self.resume
+    }
+
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    /// A screenshot was asked for and has not arrived yet.
+    pub fn is_capturing(&self) -> bool {
+        self.capturing
+    }
+
+    /// A frame was drawn. True when the slide is now on screen and must be captured
+    /// (once: frames that follow while the capture is under way do nothing).
+    pub fn frame(&mut self) -> bool {
+        if self.capturing {
+            return false;
+        }
+        self.frames = self.frames.saturating_add(1);
+        self.capturing = self.frames >= FRAMES_BEFORE_CAPTURE;
+        self.capturing
+    }
+
+    /// The capture of the current slide arrived: writes it and says what comes next.
+    pub fn shot(&mut self, rgba: &[u8], width: u32, height: u32) -> Result<Progress, ExportError> {
+        let name = file_name(self.next, self.total);
+        write_png(&self.folder, &name, rgba, width, height)?;
+        self.next += 1;
+        self.frames = 0;
+        self.capturing = false;
+        Ok(if self.next >= self.total {
+            Progress::Done {
+                count: self.total,
+                folder: self.folder.clone(),
+            }
+        } else {
+            Progress::Show(self.next)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_sort_in_slide_order() {
+        for (index, total, expected) in [
+            (0, 1, "slide-01.png"),
+            (8, 12, "slide-09.png"),
+            (11, 12, "slide-12.png"),
+            (4, 120, "slide-005.png"),
+            (119, 120, "slide-120.png"),
+        ] {
+            assert_eq!(file_name(index, total), expected);
+        }
+    }
+
+    #[test]
+    fn captures_each_slide_once_after_it_is_drawn() {
+        let folder = tempfile::tempdir().unwrap();
+        let mut export = Export::start(folder.path().to_owned(), 2, 1);
+        let pixels = vec![255; 4 * 3 * 2];
+        assert_eq!(export.slide(), 0);
+        assert!(!export.frame(), "the first frame may be stale");
+        assert!(export.frame());
+        assert!(!export.frame(), "one capture a slide");
+        assert_eq!(export.shot(&pixels, 3, 2), Ok(Progress::Show(1)));
+        assert!(!export.frame());
+        assert!(export.frame());
+        assert_eq!(
+            export.shot(&pixels, 3, 2),
+            Ok(Progress::Done {
+                count: 2,
+                folder: folder.path().to_owned()
+            })
+        );
+        assert_eq!(export.resume(), 1);
+    }
+
+    #[test]
+    fn refuses_pixels_that_do_not_match_the_size() {
+        let folder = tempfile::tempdir().unwrap();
+        let error = write_png(folder.path(), "x.png", &[0; 10], 2, 2).unwrap_err();
+        assert!(matches!(
+            error,
+            ExportError::Size {
+                expected: 16,
+                got: 10,
+                ..
+            }
+        ));
+        let missing = folder.path().join("no/such/folder");
+        let error = write_png(&missing, "x.png", &[0; 16], 2, 2).unwrap_err();
+        assert!(
+            matches!(
+                &error,
+                ExportError::Write {
+                    kind: io::ErrorKind::NotFound,
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
+        assert!(error.to_string().contains("x.png"));
+    }
+}
