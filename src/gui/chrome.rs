@@ -73,12 +73,27 @@ pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
                 .align_y(Alignment::Center),
         );
     }
+    // One line that fits the space left (a long title must not push the header
+    // taller), shortened with "…" and whole in the tooltip.
+    let full_title = roadmap.title.clone();
+    let fitted_title = iced::widget::responsive(move |space| {
+        text(shorten(
+            &full_title,
+            (space.width / TITLE_CHAR_WIDTH) as usize,
+        ))
+        .size(16)
+        .font(widget::bold())
+        .wrapping(iced::widget::text::Wrapping::None)
+        .into()
+    });
     let title = column![
-        // One line, clipped: a long title must not push the header taller.
-        text(roadmap.title.clone())
-            .size(16)
-            .font(widget::bold())
-            .wrapping(iced::widget::text::Wrapping::None),
+        iced::widget::tooltip(
+            container(fitted_title).height(Length::Fixed(21.0)),
+            container(text(roadmap.title.clone()).size(13))
+                .padding([4, 8])
+                .style(container::rounded_box),
+            iced::widget::tooltip::Position::Bottom,
+        ),
         name_line
     ]
     .spacing(2)
@@ -148,6 +163,19 @@ pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
     .into()
 }
 
+/// The widest a character of the header title gets (Fira Sans SemiBold at 16 px),
+/// so a shortened title never runs past its space.
+const TITLE_CHAR_WIDTH: f32 = 9.5;
+
+/// `text` cut to at most `max` characters, ending in "…" when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
 fn tab<'a>(icon: Icon, label: String, active: bool, kind: screen::Kind) -> Element<'a, Message> {
     button(
         row![icon.view(), text(label).size(14)]
@@ -184,4 +212,16 @@ pub fn notice_bar(notice: &Notice, language: Language) -> Element<'_, Message> {
         Some(Message::DismissNotice),
     ));
     widget::notice(tone, line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn shortens_long_titles_with_an_ellipsis() {
+        assert_eq!(shorten("Road Map", 20), "Road Map");
+        assert_eq!(shorten("Road Map Reformasi", 9), "Road Map…");
+        assert_eq!(shorten("Road Map", 0), "…");
+    }
 }

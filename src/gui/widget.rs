@@ -107,10 +107,12 @@ pub fn section<'a, M: 'a>(title: String, content: impl Into<Element<'a, M>>) -> 
         .into()
 }
 
+/// Headings: Fira Sans SemiBold, embedded like the regular face, so headings look the
+/// same on every machine instead of falling back to whatever bold the system has.
 pub fn bold() -> iced::Font {
     iced::Font {
         weight: iced::font::Weight::Semibold,
-        ..iced::Font::DEFAULT
+        ..iced::Font::with_name("Fira Sans SemiBold")
     }
 }
 
