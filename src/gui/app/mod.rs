@@ -348,14 +348,26 @@ impl App {
 
     /// What the screens read (tests build their expectations from it too).
     pub fn context(&self) -> Context<'_> {
-        Context {
-            roadmap: self.document.roadmap(),
-            report: &self.report,
-            quarter: self.quarter,
-            language: self.config.language,
-            problems: &self.problems,
-            read_only: self.document.read_only,
-        }
+        context_of(
+            &self.document,
+            &self.report,
+            self.quarter,
+            &self.config,
+            &self.problems,
+        )
+    }
+
+    /// The current screen, and what it reads: disjoint fields, so the screen can be
+    /// updated while it reads the document.
+    fn screen_and_context(&mut self) -> (&mut Screen, Context<'_>) {
+        let context = context_of(
+            &self.document,
+            &self.report,
+            self.quarter,
+            &self.config,
+            &self.problems,
+        );
+        (&mut self.screen, context)
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
@@ -376,16 +388,8 @@ impl App {
         }
         match message {
             Message::Draft(message) => {
-                let Screen::Draft(state) = &mut self.screen else {
+                let (Screen::Draft(state), context) = self.screen_and_context() else {
                     return Task::none();
-                };
-                let context = Context {
-                    roadmap: self.document.roadmap(),
-                    report: &self.report,
-                    quarter: self.quarter,
-                    language: self.config.language,
-                    problems: &self.problems,
-                    read_only: self.document.read_only,
                 };
                 match state.update(message, &context) {
                     draft::Action::None => {}
@@ -395,16 +399,8 @@ impl App {
                 Task::none()
             }
             Message::Review(message) => {
-                let Screen::Review(state) = &mut self.screen else {
+                let (Screen::Review(state), context) = self.screen_and_context() else {
                     return Task::none();
-                };
-                let context = Context {
-                    roadmap: self.document.roadmap(),
-                    report: &self.report,
-                    quarter: self.quarter,
-                    language: self.config.language,
-                    problems: &self.problems,
-                    read_only: self.document.read_only,
                 };
                 match state.update(message, &context) {
                     review_screen::Action::None => Task::none(),
@@ -765,6 +761,23 @@ impl App {
                 Message::CloseDialog,
             ),
         }
+    }
+}
+
+fn context_of<'a>(
+    document: &'a Document,
+    report: &'a ReviewReport,
+    quarter: Quarter,
+    config: &Config,
+    problems: &'a [Problem],
+) -> Context<'a> {
+    Context {
+        roadmap: document.roadmap(),
+        report,
+        quarter,
+        language: config.language,
+        problems,
+        read_only: document.read_only,
     }
 }
 

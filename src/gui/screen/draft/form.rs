@@ -107,6 +107,33 @@ fn title_row<'a>(
     line.into()
 }
 
+/// The two thresholds of status rules (the document's or an indicator's own).
+fn rules_fields<'a>(
+    state: &'a State,
+    context: &Context<'a>,
+    rules: crate::model::Rules,
+) -> Element<'a, Message> {
+    let language = context.language;
+    row![
+        labelled(
+            state,
+            context,
+            "draft.at_risk_below",
+            Field::AtRiskBelow,
+            number(language, rules.at_risk_below)
+        ),
+        labelled(
+            state,
+            context,
+            "draft.behind_below",
+            Field::BehindBelow,
+            number(language, rules.behind_below)
+        ),
+    ]
+    .spacing(12)
+    .into()
+}
+
 fn number(language: Language, value: f64) -> String {
     language.number(value, 4)
 }
@@ -166,23 +193,7 @@ fn document<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message>
                 text(tr(language, "draft.rules_help"))
                     .size(13)
                     .style(widget::muted_text),
-                row![
-                    labelled(
-                        state,
-                        context,
-                        "draft.at_risk_below",
-                        Field::AtRiskBelow,
-                        number(language, rules.at_risk_below)
-                    ),
-                    labelled(
-                        state,
-                        context,
-                        "draft.behind_below",
-                        Field::BehindBelow,
-                        number(language, rules.behind_below)
-                    ),
-                ]
-                .spacing(12),
+                rules_fields(state, context, rules),
             ]
             .spacing(8),
         ),
@@ -599,25 +610,7 @@ fn indicator<'a>(
     ]
     .spacing(8);
     if indicator.rules.is_some() {
-        rules_section = rules_section.push(
-            row![
-                labelled(
-                    state,
-                    context,
-                    "draft.at_risk_below",
-                    Field::AtRiskBelow,
-                    number(language, rules.at_risk_below)
-                ),
-                labelled(
-                    state,
-                    context,
-                    "draft.behind_below",
-                    Field::BehindBelow,
-                    number(language, rules.behind_below)
-                ),
-            ]
-            .spacing(12),
-        );
+        rules_section = rules_section.push(rules_fields(state, context, rules));
     }
     content = content.push(rules_section);
     content = content.push(labelled(
