@@ -10,7 +10,7 @@ use crate::file::{self, LoadError, SaveError};
 use crate::gui::dialog::safety::{Changed, Locked};
 use crate::gui::dialog::{Answer, Pending, new_document};
 use crate::gui::document::Document;
-use crate::gui::i18n::tr_with;
+use crate::gui::i18n::{tr, tr_with};
 use crate::locale::Language;
 use crate::model::Roadmap;
 use crate::safety::{self, DiskState, Fingerprint, LockGuard, LockOutcome, lock};
@@ -396,14 +396,11 @@ fn load_error_notice(language: Language, error: &LoadError) -> Notice {
 fn save_error_notice(language: Language, error: &SaveError) -> Notice {
     Notice {
         tone: Tone::Error,
+        // The advice names the file, the cause and what to do, in the user's language.
         text: format!(
             "{} {}",
-            tr_with(
-                language,
-                "app.save_failed",
-                &[("error", &error.to_string())]
-            ),
-            error.advice(language)
+            error.advice(language),
+            tr(language, "app.save_failed")
         ),
         // Always: whatever went wrong here, another place may work.
         offer_save_as: true,
