@@ -37,13 +37,32 @@ pub enum ExportError {
     },
 }
 
-/// Makes `folder` (and its parents) when it does not exist yet.
+/// Makes `folder` (and its parents) when it does not exist yet, and removes the slides
+/// of an earlier export there (only files named like ours, `slide-NN.png`), so that
+/// a shorter deck does not leave old slides among the new ones.
 pub fn prepare_folder(folder: &Path) -> Result<(), ExportError> {
-    std::fs::create_dir_all(folder).map_err(|error| ExportError::Write {
-        path: folder.to_owned(),
+    let fail = |path: &Path, error: std::io::Error| ExportError::Write {
+        path: path.to_owned(),
         kind: error.kind(),
         message: error.to_string(),
-    })
+    };
+    std::fs::create_dir_all(folder).map_err(|error| fail(folder, error))?;
+    let entries = std::fs::read_dir(folder).map_err(|error| fail(folder, error))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.to_str().is_some_and(is_slide_file_name) {
+            let path = entry.path();
+            std::fs::remove_file(&path).map_err(|error| fail(&path, error))?;
+        }
+    }
+    Ok(())
+}
+
+/// `slide-` digits `.png`: a file this export writes.
+fn is_slide_file_name(name: &str) -> bool {
+    name.strip_prefix("slide-")
+        .and_then(|rest| rest.strip_suffix(".png"))
+        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// `slide-01.png` for the first of up to 99 slides; more digits for longer decks, so
@@ -177,6 +196,27 @@ impl Export {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn preparing_removes_only_the_slides_of_an_earlier_export() {
+        let folder = tempfile::tempdir().unwrap();
+        for name in [
+            "slide-01.png",
+            "slide-17.png",
+            "slide-x.png",
+            "photo.png",
+            "slide-01.png.txt",
+        ] {
+            std::fs::write(folder.path().join(name), b"x").unwrap();
+        }
+        prepare_folder(folder.path()).unwrap();
+        let mut left: Vec<String> = std::fs::read_dir(folder.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["photo.png", "slide-01.png.txt", "slide-x.png"]);
+    }
 
     #[test]
     fn names_sort_in_slide_order() {
