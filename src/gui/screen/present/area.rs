@@ -67,23 +67,24 @@ pub fn view<'a>(
     column![summary, lists].spacing(s.px(layout::STACK)).into()
 }
 
+/// The small heading over a column of the area slide.
+fn heading<'a>(words: String, s: Scale, look: Look) -> Element<'a, Message> {
+    container(s.bold(words, layout::SMALL, look.muted))
+        .padding(iced::Padding {
+            bottom: s.px(layout::LIST_GAP),
+            ..iced::Padding::ZERO
+        })
+        .into()
+}
+
 fn programs<'a>(
     slide: &'a AreaSlide,
     s: Scale,
     look: Look,
     language: Language,
 ) -> Element<'a, Message> {
-    let mut list: Column<'a, Message> = column![
-        container(s.bold(
-            tr(language, "present.area.programs"),
-            layout::SMALL,
-            look.muted
-        ))
-        .padding(iced::Padding {
-            bottom: s.px(layout::LIST_GAP),
-            ..iced::Padding::ZERO
-        })
-    ];
+    let mut list: Column<'a, Message> =
+        column![heading(tr(language, "present.area.programs"), s, look)];
     if slide.programs.is_empty() {
         list = list.push(s.text(
             tr(language, "present.area.no_programs"),
@@ -146,17 +147,11 @@ fn charts<'a>(
     look: Look,
     language: Language,
 ) -> Element<'a, Message> {
-    let mut panel: Column<'a, Message> = column![
-        container(s.bold(
-            tr(language, "present.area.key_indicators"),
-            layout::SMALL,
-            look.muted
-        ))
-        .padding(iced::Padding {
-            bottom: s.px(layout::LIST_GAP),
-            ..iced::Padding::ZERO
-        })
-    ]
+    let mut panel: Column<'a, Message> = column![heading(
+        tr(language, "present.area.key_indicators"),
+        s,
+        look
+    )]
     .height(Length::Fill);
     for (i, series) in charts.iter().enumerate() {
         if i > 0 {
