@@ -305,17 +305,10 @@ fn summary(roadmap: &Roadmap, report: &ReviewReport, language: Language) -> Stri
         quarter = language.quarter(report.quarter),
         total = report.summary.total()
     ));
-    let labels: Vec<(String, usize)> = [
-        Status::OnTrack,
-        Status::AtRisk,
-        Status::Behind,
-        Status::Missing,
-        Status::NotDue,
-        Status::NoTarget,
-    ]
-    .into_iter()
-    .map(|s| (s.label(language), report.summary.get(s)))
-    .collect();
+    let labels: Vec<(String, usize)> = Status::PROGRESS_ORDER
+        .into_iter()
+        .map(|s| (s.label(language), report.summary.get(s)))
+        .collect();
     let label_width = labels
         .iter()
         .map(|(l, _)| l.chars().count())

@@ -24,6 +24,17 @@ impl Status {
         Status::NoTarget,
     ];
 
+    /// The spec's order (its JSON `summary`): from done to not yet measurable. Bars and
+    /// summaries read left to right in it.
+    pub const PROGRESS_ORDER: [Status; 6] = [
+        Status::OnTrack,
+        Status::AtRisk,
+        Status::Behind,
+        Status::Missing,
+        Status::NotDue,
+        Status::NoTarget,
+    ];
+
     /// The spec's name (`on_track`), used in JSON, CSV and translation keys.
     pub fn key(self) -> &'static str {
         match self {

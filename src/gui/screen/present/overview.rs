@@ -14,14 +14,7 @@ use crate::locale::Language;
 use crate::review::{Counts, Status};
 
 /// Statuses left to right on a bar: from done to not yet measurable.
-pub const BAR_ORDER: [Status; 6] = [
-    Status::OnTrack,
-    Status::AtRisk,
-    Status::Behind,
-    Status::Missing,
-    Status::NotDue,
-    Status::NoTarget,
-];
+pub const BAR_ORDER: [Status; 6] = Status::PROGRESS_ORDER;
 
 pub fn view<'a>(
     slide: &'a OverviewSlide,
