@@ -14,5 +14,5 @@ pub const SAMPLE_FILE_NAME: &str = "sample.roadmap.ron";
 /// The sample roadmap, parsed.
 pub fn sample() -> Roadmap {
     crate::file::from_ron_str(SAMPLE_RON, Path::new(SAMPLE_FILE_NAME))
-        .expect("the bundled sample parses (checked by tests/sample.rs)")
+        .expect("the bundled sample parses (checked by tests/domain/sample.rs)")
 }

@@ -20,7 +20,7 @@
 //! To introduce version N+1: bump `model::FORMAT_VERSION`; add an [`Upgrade`] from N
 //! when the meaning of existing fields changes, or a [`Legacy`] parser for N when the
 //! shape does; save a complete file of the new version as
-//! `tests/fixtures/v{N+1}/complete.roadmap.ron`. `tests/safety.rs` loads every
+//! `tests/fixtures/v{N+1}/complete.roadmap.ron`. `tests/domain/safety.rs` loads every
 //! `tests/fixtures/v*/` file and re-saves it as the current version.
 
 use std::path::Path;

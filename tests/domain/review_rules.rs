@@ -1,11 +1,11 @@
 //! Every rule of the quarterly review in `roadmap-format.md`, through the public API.
 
+use crate::support::q;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use reform_roadmap::model::{
-    Area, Direction, Element, Indicator, Kind, Period, Program, Quarter, Review, Roadmap, Rules,
-    Target,
+    Area, Direction, Element, Indicator, Kind, Period, Program, Review, Roadmap, Rules, Target,
 };
 use reform_roadmap::review::{Status, achievement, evaluate, review, status_of};
 
@@ -16,10 +16,6 @@ const DEFAULT: Rules = Rules {
     at_risk_below: 100.0,
     behind_below: 90.0,
 };
-
-fn q(text: &str) -> Quarter {
-    text.parse().unwrap()
-}
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9

@@ -1,8 +1,6 @@
 //! The review screen (monev triwulan) driven like a user would: through the app's
 //! messages and, for typing, through iced's headless simulator.
 
-#![cfg(feature = "gui")]
-
 use std::path::Path;
 use std::sync::Arc;
 

@@ -1,6 +1,7 @@
 //! The exported review (HTML, XLSX, CSV) read back the way its readers read it: the CSV
 //! with the csv crate, the workbook with calamine, the page as text.
 
+use crate::support::q;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -10,15 +11,11 @@ use chrono::NaiveDate;
 use reform_roadmap::export::{self, Format, csv as csv_export, html, xlsx};
 use reform_roadmap::locale::Language;
 use reform_roadmap::model::{
-    Area, Direction, Element, Indicator, Kind, Period, Program, Quarter, Roadmap, Target, Unit,
+    Area, Direction, Element, Indicator, Kind, Period, Program, Roadmap, Target, Unit,
 };
 use reform_roadmap::review::{Status, review};
 
 const HYPERLINK: &str = r#"=HYPERLINK("http://x","y")"#;
-
-fn q(text: &str) -> Quarter {
-    text.parse().unwrap()
-}
 
 fn entry(target: f64, actual: Option<f64>) -> Target {
     Target {

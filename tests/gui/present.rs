@@ -1,8 +1,7 @@
 //! The exposé: the slides made from a document, moving through them as a presenter
 //! does, and exporting every slide as a PNG.
 
-#![cfg(feature = "gui")]
-
+use crate::support::q;
 use std::path::Path;
 
 use iced::keyboard::Key;
@@ -16,12 +15,8 @@ use reform_roadmap::gui::screen::present::{self, Action, IDLE_AFTER, State, expo
 use reform_roadmap::gui::screen::{Context, Kind};
 use reform_roadmap::gui::shortcut::Shortcut;
 use reform_roadmap::locale::Language;
-use reform_roadmap::model::{Area, Element, Indicator, Period, Program, Quarter, Roadmap, Target};
+use reform_roadmap::model::{Area, Element, Indicator, Period, Program, Roadmap, Target};
 use reform_roadmap::review::{ReviewReport, review};
-
-fn q(text: &str) -> Quarter {
-    text.parse().expect("test quarter")
-}
 
 /// A day in TW IV 2025: the app opens the sample at TW III 2025.
 fn app() -> App {

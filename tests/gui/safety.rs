@@ -1,8 +1,6 @@
 //! Nothing lost, as the app does it: recovery copies after a crash, a file changed by
 //! someone else, a file another user has open.
 
-#![cfg(feature = "gui")]
-
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

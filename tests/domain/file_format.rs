@@ -1,6 +1,7 @@
 //! The file format contract of `roadmap-format.md`: what loads, with which values and
 //! defaults, what is refused and how the refusal says where.
 
+use crate::support::q;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -8,17 +9,13 @@ use reform_roadmap::file::{
     self, LoadError, LoadErrorKind, MAX_FILE_BYTES, from_ron_bytes, from_ron_str, to_ron_string,
 };
 use reform_roadmap::model::{
-    Direction, Element, FORMAT_VERSION, Kind, Period, Quarter, Roadmap, Rules, Target,
+    Direction, Element, FORMAT_VERSION, Kind, Period, Roadmap, Rules, Target,
 };
 
 const SPEC_EXAMPLE: &str = include_str!("fixtures/spec-example.ron");
 
 fn origin() -> PathBuf {
     PathBuf::from("kabupaten-contoh.roadmap.ron")
-}
-
-fn q(text: &str) -> Quarter {
-    text.parse().unwrap()
 }
 
 fn load_text(text: &str) -> Result<Roadmap, LoadError> {

@@ -861,7 +861,7 @@ fn saving_on_a_full_disk_and_on_a_read_only_drive() {
         .arg(std::env::current_exe().unwrap())
         .args([
             "--exact",
-            "tiny_drive_child",
+            "safety::tiny_drive_child",
             "--nocapture",
             "--test-threads=1",
         ])

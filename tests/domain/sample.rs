@@ -1,6 +1,7 @@
 //! The bundled sample roadmap and the templates: what a new user sees first must parse,
 //! validate, show every kind of review outcome, and re-save byte for byte.
 
+use crate::support::q;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -9,10 +10,6 @@ use reform_roadmap::model::{Direction, Kind, Period, Quarter, Roadmap};
 use reform_roadmap::review::{Status, review};
 use reform_roadmap::sample::{SAMPLE_FILE_NAME, SAMPLE_RON, sample};
 use reform_roadmap::template::{Template, build};
-
-fn q(text: &str) -> Quarter {
-    text.parse().expect("test quarter")
-}
 
 /// The quarter the sample's story stands at: actuals are reported up to here.
 fn now() -> Quarter {

@@ -175,7 +175,7 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
             Command::new(std::env::current_exe().unwrap())
                 .args([
                     "--exact",
-                    "saving_loop_child",
+                    "fault_kill::saving_loop_child",
                     "--nocapture",
                     "--test-threads=1",
                 ])

@@ -1,8 +1,6 @@
 //! The draft screen and the app frame, driven through `App::update` as a user's clicks
 //! and keys would, and through the real view with `iced_test`'s simulator.
 
-#![cfg(feature = "gui")]
-
 use std::path::PathBuf;
 
 use reform_roadmap::edit::NodePath;

@@ -1,0 +1,13 @@
+//! The domain's integration tests in one binary (one link, not eight): files,
+//! review rules, exports, safety, the sample and the command line.
+//! A new topic is a new module here; shared helpers live in `support`.
+
+mod cli;
+mod exports;
+mod fault_kill;
+mod file_format;
+mod fuzz_loader;
+mod review_rules;
+mod safety;
+mod sample;
+mod support;

@@ -1,0 +1,9 @@
+//! The desktop app's tests in one binary: each screen and dialog driven through
+//! `update` and the `iced_test` simulator. Shared helpers live in `support`.
+#![cfg(feature = "gui")]
+
+mod draft;
+mod present;
+mod review;
+mod safety;
+mod support;
