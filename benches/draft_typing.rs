@@ -50,7 +50,7 @@ fn typing(c: &mut Criterion) {
             b.iter(|| {
                 keystroke += 1;
                 let typed = format!("{},{}", 40 + keystroke % 50, keystroke % 10);
-                let _ = app.update(Message::Draft(draft::Message::Cell(
+                let _ = app.update(Message::Draft(draft::Message::CellChanged(
                     quarter,
                     Cell::Target,
                     typed,

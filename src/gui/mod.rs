@@ -1,14 +1,15 @@
 //! The desktop app (iced 0.14), split by screen in the Elm architecture: [`app`] holds
-//! the document and routes messages; each module under [`screen`] owns its state,
-//! messages, update and view.
+//! the document and routes messages; each module under [`screen`] and [`dialog`] owns
+//! its state, messages, update and view, under the one [`contract`].
 
 pub mod app;
-mod chrome;
 pub mod config;
+pub mod contract;
 pub mod dialog;
 pub mod document;
 pub mod i18n;
 pub mod icon;
+pub mod notice;
 pub mod screen;
 pub mod shortcut;
 pub mod theme;

@@ -5,7 +5,7 @@
 use iced::widget::{Column, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Theme};
 
-use super::{BufferKey, Cell, Message, State};
+use super::{BufferKey, Cell, Drafting, Message};
 use crate::gui::i18n::tr;
 use crate::gui::{theme, widget};
 use crate::locale::{Language, parse_number};
@@ -83,7 +83,7 @@ pub fn apply(
 
 /// The grid for the indicator at (a, p, i).
 pub fn view<'a>(
-    state: &'a State,
+    state: &'a Drafting,
     indicator: &'a Indicator,
     language: Language,
     period: crate::model::Period,
@@ -142,7 +142,7 @@ pub fn view<'a>(
                 }
                 let mut input = text_input("", &shown)
                     .id(cell_id(quarter, cell))
-                    .on_input(move |text| Message::Cell(quarter, cell, text))
+                    .on_input(move |text| Message::CellChanged(quarter, cell, text))
                     .padding([6, 8])
                     .size(14)
                     .align_x(iced::alignment::Horizontal::Right)

@@ -16,8 +16,8 @@ use iced::{Element, Length};
 pub use fields::{Cell, Field, Pick};
 pub use grid::cell_id as grid_cell_id;
 
-use super::{Change, Context};
 use crate::edit::{Edit, Node, NodePath, ids};
+use crate::gui::contract::{Action, Change, Context};
 use crate::gui::theme;
 use crate::model::{Area, Indicator, Kind, Program, Quarter, Roadmap, Unit};
 use crate::validate::Location;
@@ -51,22 +51,16 @@ pub enum Message {
     ToggleArea(usize),
     ToggleProgram(usize, usize),
     /// Text typed into a field of the selected item.
-    Field(Field, String),
-    Pick(Pick),
+    FieldChanged(Field, String),
+    Picked(Pick),
     /// Target or actual typed into the grid of the selected indicator.
-    Cell(Quarter, Cell, String),
-    Structure(Structure),
+    CellChanged(Quarter, Cell, String),
+    Restructure(Structure),
     /// Remove a unit that programs still use, after the warning.
     ConfirmRemoveUnit(usize),
     CancelRemoveUnit,
     ProblemClicked(Location),
     ToggleProblems,
-}
-
-pub enum Action {
-    None,
-    Change(Change),
-    Notify(String),
 }
 
 /// Text typed into a number field or a grid cell, kept as typed until the document
@@ -79,7 +73,8 @@ pub struct BufferKey {
     pub slot: String,
 }
 
-pub struct State {
+/// The drafting screen: what is selected, folded, and typed but not yet valid.
+pub struct Drafting {
     selection: Selection,
     collapsed_areas: HashSet<usize>,
     expanded_programs: HashSet<(usize, usize)>,
@@ -95,7 +90,7 @@ struct Buffer {
     valid: bool,
 }
 
-impl State {
+impl Drafting {
     pub fn new(roadmap: &Roadmap) -> Self {
         let selection = if roadmap.areas.is_empty() {
             Selection::Document
@@ -129,7 +124,7 @@ impl State {
         self.removing_unit = None;
     }
 
-    pub fn update(&mut self, message: Message, context: &Context<'_>) -> Action {
+    pub fn update(&mut self, message: Message, context: &Context<'_>) -> Action<Message> {
         let roadmap = context.roadmap;
         match message {
             Message::Select(selection) => {
@@ -148,12 +143,14 @@ impl State {
                 }
                 Action::None
             }
-            Message::Field(field, text) => self.edit_field(field, text, context),
-            Message::Pick(pick) => fields::pick(self.selection, pick, roadmap)
+            Message::FieldChanged(field, text) => self.edit_field(field, text, context),
+            Message::Picked(pick) => fields::pick(self.selection, pick, roadmap)
                 .map(|edit| Action::Change(Change::one(edit)))
                 .unwrap_or(Action::None),
-            Message::Cell(quarter, cell, text) => self.edit_cell(quarter, cell, text, roadmap),
-            Message::Structure(structure) => self.structure(structure, context),
+            Message::CellChanged(quarter, cell, text) => {
+                self.edit_cell(quarter, cell, text, roadmap)
+            }
+            Message::Restructure(structure) => self.structure(structure, context),
             Message::ConfirmRemoveUnit(index) => {
                 self.removing_unit = None;
                 remove_unit(roadmap, index)
@@ -190,7 +187,7 @@ impl State {
         }
     }
 
-    fn edit_field(&mut self, field: Field, text: String, context: &Context<'_>) -> Action {
+    fn edit_field(&mut self, field: Field, text: String, context: &Context<'_>) -> Action<Message> {
         let key = BufferKey {
             owner: format!("{:?}", self.selection),
             slot: format!("{field:?}"),
@@ -217,7 +214,7 @@ impl State {
         cell: Cell,
         text: String,
         roadmap: &Roadmap,
-    ) -> Action {
+    ) -> Action<Message> {
         let Selection::Indicator(a, p, i) = self.selection else {
             return Action::None;
         };
@@ -247,7 +244,7 @@ impl State {
         self.buffers.get(key)
     }
 
-    fn structure(&mut self, structure: Structure, context: &Context<'_>) -> Action {
+    fn structure(&mut self, structure: Structure, context: &Context<'_>) -> Action<Message> {
         let roadmap = context.roadmap;
         let language = context.language;
         let (edit, selection) = match structure {
@@ -391,7 +388,7 @@ fn programs_using_unit(roadmap: &Roadmap, index: usize) -> Vec<(usize, usize)> {
 }
 
 /// Removes a unit and, in the same undoable step, the references to it.
-fn remove_unit(roadmap: &Roadmap, index: usize) -> Action {
+fn remove_unit(roadmap: &Roadmap, index: usize) -> Action<Message> {
     let mut edits: Vec<Edit> = programs_using_unit(roadmap, index)
         .into_iter()
         .map(|(a, p)| {

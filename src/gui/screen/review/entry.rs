@@ -34,7 +34,7 @@ impl TextField {
 
 /// Why typed text cannot be the actual.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Problem {
+pub enum ActualError {
     NotANumber,
     /// The quarter has no target to report against (set one on the draft screen).
     NoTarget,
@@ -42,12 +42,12 @@ pub enum Problem {
     Milestone,
 }
 
-impl Problem {
+impl ActualError {
     pub fn key(self) -> &'static str {
         match self {
-            Problem::NotANumber => "review.not_a_number",
-            Problem::NoTarget => "review.no_target_here",
-            Problem::Milestone => "review.milestone_no_actual",
+            ActualError::NotANumber => "review.not_a_number",
+            ActualError::NoTarget => "review.no_target_here",
+            ActualError::Milestone => "review.milestone_no_actual",
         }
     }
 }
@@ -59,20 +59,20 @@ pub fn actual(
     indicator: &Indicator,
     quarter: Quarter,
     text: &str,
-) -> Result<Option<Indicator>, Problem> {
+) -> Result<Option<Indicator>, ActualError> {
     if indicator.kind == Kind::Milestone {
-        return Err(Problem::Milestone);
+        return Err(ActualError::Milestone);
     }
     let value = if text.trim().is_empty() {
         None
     } else {
-        Some(parse_number(text).map_err(|_| Problem::NotANumber)?)
+        Some(parse_number(text).map_err(|_| ActualError::NotANumber)?)
     };
     let Some(entry) = indicator.target_at(quarter) else {
         return if value.is_none() {
             Ok(None)
         } else {
-            Err(Problem::NoTarget)
+            Err(ActualError::NoTarget)
         };
     };
     if entry.actual == value {
@@ -162,9 +162,9 @@ mod tests {
             (q(1), "", Ok(None)),
             (q(2), "43", Ok(None)),
             (q(2), " ", Ok(Some(None))),
-            (q(2), "12,,5", Err(Problem::NotANumber)),
-            (q(2), "abc", Err(Problem::NotANumber)),
-            (q(3), "5", Err(Problem::NoTarget)),
+            (q(2), "12,,5", Err(ActualError::NotANumber)),
+            (q(2), "abc", Err(ActualError::NotANumber)),
+            (q(3), "5", Err(ActualError::NoTarget)),
             (q(3), "", Ok(None)),
         ] {
             let result = actual(&base, quarter, typed)
@@ -172,7 +172,7 @@ mod tests {
             assert_eq!(result, expected, "{quarter} {typed:?}");
         }
         let milestone = Indicator::new("m", "M", Kind::Milestone);
-        assert_eq!(actual(&milestone, q(1), "1"), Err(Problem::Milestone));
+        assert_eq!(actual(&milestone, q(1), "1"), Err(ActualError::Milestone));
     }
 
     #[test]

@@ -8,9 +8,9 @@ use iced::widget::{Column, button, column, container, row, scrollable, space, te
 use iced::{Alignment, Element, Length, Theme};
 
 use super::Message;
+use crate::gui::contract::Context;
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
-use crate::gui::screen::Context;
 use crate::gui::{theme, widget};
 use crate::model::{Review, Roadmap};
 use crate::review::{ReviewReport, Status};

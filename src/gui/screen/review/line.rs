@@ -1,7 +1,7 @@
 //! One indicator as a row of the review table shows it: where it sits, what the engine
 //! compared and how the numbers read in the interface's language.
 
-use crate::gui::screen::Context;
+use crate::gui::contract::Context;
 use crate::locale::Language;
 use crate::model::{Area, Indicator, Kind, Program, Quarter, Target};
 use crate::review::{IndicatorReview, Status};

@@ -11,11 +11,11 @@ use iced::{Alignment, Element, Length, Theme};
 
 use super::entry::{self, TextField};
 use super::line::{Line, Trend};
-use super::window::{EXPANDED_HEIGHT, ROW_HEIGHT};
-use super::{Message, Sort, State};
+use super::virtual_rows::{EXPANDED_HEIGHT, ROW_HEIGHT};
+use super::{Message, Reviewing, Sort};
+use crate::gui::contract::Context;
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
-use crate::gui::screen::Context;
 use crate::gui::{theme, widget};
 use crate::locale::Language;
 use crate::model::{Direction as Polarity, Kind, Quarter};
@@ -56,7 +56,7 @@ fn fixed(width: f32) -> Length {
     Length::Fixed(width)
 }
 
-pub fn view<'a>(state: &'a State, context: &Context<'a>, narrow: bool) -> Element<'a, Message> {
+pub fn view<'a>(state: &'a Reviewing, context: &Context<'a>, narrow: bool) -> Element<'a, Message> {
     let language = context.language;
     let explanation_width = if narrow {
         EXPLANATION_NARROW
@@ -139,7 +139,7 @@ pub fn view<'a>(state: &'a State, context: &Context<'a>, narrow: bool) -> Elemen
 }
 
 /// The achievement heading sorts by achievement (lowest first) and back.
-fn sort_heading<'a>(state: &'a State, language: Language) -> Element<'a, Message> {
+fn sort_heading<'a>(state: &'a Reviewing, language: Language) -> Element<'a, Message> {
     let sorted = state.filters.sort == Sort::Achievement;
     let mut label = row![
         text(tr(language, "review.col_achievement"))
@@ -166,7 +166,7 @@ fn sort_heading<'a>(state: &'a State, language: Language) -> Element<'a, Message
                 }
                 style
             })
-            .on_press(Message::Sort(next)),
+            .on_press(Message::SortSelected(next)),
         container(text(tr(language, next.key())).size(12))
             .padding([3, 8])
             .style(container::rounded_box),
@@ -176,7 +176,7 @@ fn sort_heading<'a>(state: &'a State, language: Language) -> Element<'a, Message
 }
 
 fn row_view<'a>(
-    state: &'a State,
+    state: &'a Reviewing,
     context: &Context<'a>,
     line: &Line<'a>,
     explanation_width: f32,
@@ -253,7 +253,7 @@ fn row_view<'a>(
                 "review.evidence_count",
                 &[("count", &list.len().to_string())],
             ),
-            Some(Message::Toggle(index)),
+            Some(Message::ToggleRow(index)),
         ),
         None => space().width(fixed(34.0)).into(),
     };
@@ -271,7 +271,7 @@ fn row_view<'a>(
                 "review.expand"
             },
         ),
-        Some(Message::Toggle(index)),
+        Some(Message::ToggleRow(index)),
     );
 
     let cells = row![
@@ -363,7 +363,7 @@ fn target_cell<'a>(line: &Line<'a>, language: Language) -> Element<'a, Message> 
 }
 
 fn actual_cell<'a>(
-    state: &'a State,
+    state: &'a Reviewing,
     context: &Context<'a>,
     line: &Line<'a>,
 ) -> Element<'a, Message> {
@@ -376,7 +376,7 @@ fn actual_cell<'a>(
             .text_size(13)
             .size(16);
         if !context.read_only && line.indicator.due.is_some() {
-            check = check.on_toggle(move |done| Message::MilestoneDone(index, done));
+            check = check.on_toggle(move |done| Message::MilestoneToggled(index, done));
         }
         let sub = match line.indicator.done {
             Some(quarter) => language.quarter(quarter),
@@ -406,7 +406,7 @@ fn actual_cell<'a>(
         .align_x(iced::alignment::Horizontal::Right)
         .width(Length::Fill);
     if !context.read_only {
-        input = input.on_input(move |text| Message::Actual(index, text));
+        input = input.on_input(move |text| Message::ActualChanged(index, text));
     }
     if invalid {
         input = input.style(theme::invalid_input);
@@ -529,7 +529,7 @@ fn expanded_view<'a>(context: &Context<'a>, line: &Line<'a>) -> Element<'a, Mess
                     .size(13)
                     .padding([5, 8]);
                 if !context.read_only {
-                    input = input.on_input(move |text| Message::Text(index, field, text));
+                    input = input.on_input(move |text| Message::TextChanged(index, field, text));
                 }
                 if missing {
                     input = input.style(missing_input);

@@ -1,18 +1,19 @@
-//! The header (document, file actions, screen switcher, quarter and language) and the
-//! notice bar under it.
+//! The app's own view above the screens: the header (document, file actions, screen
+//! switcher, quarter and language) and the notice bar under it.
 
 use iced::widget::{button, column, container, pick_list, row, space, text};
 use iced::{Alignment, Element, Length};
 
-use super::app::{App, Message, Notice, Tone};
-use super::i18n::tr;
-use super::icon::Icon;
-use super::screen;
-use super::theme;
-use super::widget::{self, Labelled};
+use super::{App, Message};
+use crate::gui::i18n::tr;
+use crate::gui::icon::Icon;
+use crate::gui::notice::{Notice, Tone};
+use crate::gui::screen::Tab;
+use crate::gui::theme;
+use crate::gui::widget::{self, Labelled};
 use crate::locale::Language;
 
-pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
+pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
     let language = app.language();
     let document = app.document();
     let roadmap = app.roadmap();
@@ -104,21 +105,21 @@ pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
         tab(
             Icon::Draft,
             tr("app.screen_draft"),
-            current == screen::Kind::Draft,
-            screen::Kind::Draft
+            current == Tab::Draft,
+            Tab::Draft
         ),
         tab(
             Icon::Review,
             tr("review.tab"),
-            current == screen::Kind::Review,
-            screen::Kind::Review
+            current == Tab::Review,
+            Tab::Review
         ),
         iced::widget::tooltip(
             tab(
                 Icon::Present,
                 tr("present.tab"),
-                current == screen::Kind::Present,
-                screen::Kind::Present
+                current == Tab::Present,
+                Tab::Present
             ),
             container(text(tr("present.start")).size(13))
                 .padding([4, 8])
@@ -135,11 +136,11 @@ pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
         .collect();
     let selected = quarters.iter().find(|q| q.value == app.quarter()).cloned();
     let quarter = pick_list(quarters, selected, |q: Labelled<crate::model::Quarter>| {
-        Message::QuarterPicked(q.value)
+        Message::QuarterSelected(q.value)
     })
     .text_size(14)
     .padding([6, 10]);
-    let languages = pick_list(Language::ALL, Some(language), Message::LanguagePicked)
+    let languages = pick_list(Language::ALL, Some(language), Message::LanguageSelected)
         .text_size(14)
         .padding([6, 10]);
 
@@ -176,7 +177,7 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{}…", kept.trim_end())
 }
 
-fn tab<'a>(icon: Icon, label: String, active: bool, kind: screen::Kind) -> Element<'a, Message> {
+fn tab<'a>(icon: Icon, label: String, active: bool, target: Tab) -> Element<'a, Message> {
     button(
         row![icon.view(), text(label).size(14)]
             .spacing(6)
@@ -184,7 +185,7 @@ fn tab<'a>(icon: Icon, label: String, active: bool, kind: screen::Kind) -> Eleme
     )
     .padding([6, 12])
     .style(theme::tab(active))
-    .on_press(Message::SwitchTo(kind))
+    .on_press(Message::SwitchTo(target))
     .into()
 }
 
