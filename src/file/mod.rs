@@ -6,6 +6,7 @@
 
 mod atomic;
 mod error;
+mod fingerprint;
 pub mod migrate;
 
 use std::path::Path;
@@ -13,11 +14,11 @@ use std::path::Path;
 use ron::extensions::Extensions;
 
 use crate::model::Roadmap;
-use crate::safety::Fingerprint;
 
 pub(crate) use atomic::replace;
-pub use atomic::{backup_path, write_atomically, write_atomically_without_backup};
+pub use atomic::{Backup, backup_path, write_atomically, write_atomically_without_backup};
 pub use error::{LoadError, LoadErrorKind, SaveError, SaveProblem};
+pub use fingerprint::{Fingerprint, InodeStatus, content_hash};
 pub use migrate::OLDEST_VERSION;
 
 /// Files larger than this are refused before they are read: the largest real roadmaps
@@ -96,7 +97,7 @@ pub fn save(path: &Path, roadmap: &Roadmap) -> Result<(), SaveError> {
 
 /// [`save`], returning the fingerprint of what was written.
 pub fn save_with_fingerprint(path: &Path, roadmap: &Roadmap) -> Result<Fingerprint, SaveError> {
-    atomic::replace(path, to_ron_string(roadmap).as_bytes(), true)
+    atomic::replace(path, to_ron_string(roadmap).as_bytes(), Backup::Keep)
 }
 
 /// Reads a file whole after checking that it is not larger than [`MAX_FILE_BYTES`].

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, SystemTime};
 
+use reform_roadmap::file::Fingerprint;
 use reform_roadmap::file::{self, LoadErrorKind, SaveProblem};
 use reform_roadmap::locale::Language;
 use reform_roadmap::model::{
@@ -21,7 +22,7 @@ use reform_roadmap::model::{
     Unit,
 };
 use reform_roadmap::safety::lock::{self, LockInfo, LockOutcome};
-use reform_roadmap::safety::{DiskState, Fingerprint, RecoveryStore, check, check_content};
+use reform_roadmap::safety::{DiskState, RecoveryStore, check, check_content};
 
 // ---------------------------------------------------------------- helpers
 

@@ -6,6 +6,7 @@ use std::path::Path;
 use iced::{Task, window};
 
 use super::{App, Dialog, Message};
+use crate::file::Fingerprint;
 use crate::file::{self, LoadError, SaveError};
 use crate::gui::dialog::file_prompts::{DiskAnswer, DiskChange, DiskPrompt, LockAnswer, Noticed};
 use crate::gui::dialog::new_document::NewDocument;
@@ -15,7 +16,7 @@ use crate::gui::i18n::{tr, tr_with};
 use crate::gui::notice::{Notice, Tone};
 use crate::locale::Language;
 use crate::model::Roadmap;
-use crate::safety::{self, DiskState, Fingerprint, LockGuard, LockOutcome, lock};
+use crate::safety::{self, DiskState, LockGuard, LockOutcome, lock};
 
 impl App {
     /// Runs `pending` now, or asks first when there are unsaved changes.

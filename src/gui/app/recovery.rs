@@ -9,12 +9,13 @@ use iced::Task;
 use iced::time::Instant;
 
 use super::{App, Dialog, Message};
+use crate::file::Fingerprint;
 use crate::gui::dialog::file_prompts::RecoveryAnswer;
 use crate::gui::document::Document;
 use crate::gui::i18n::tr_with;
 use crate::gui::notice::Tone;
 use crate::model::Roadmap;
-use crate::safety::{Fingerprint, LockOutcome, RecoveryError, RecoveryStore, lock};
+use crate::safety::{LockOutcome, RecoveryError, RecoveryStore, lock};
 
 /// Quiet time after the last edit before a copy is written.
 pub const RECOVERY_DELAY: Duration = Duration::from_secs(3);
