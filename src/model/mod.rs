@@ -3,12 +3,16 @@
 //! Every struct denies unknown fields so that a typo in a hand-edited file is reported
 //! with its name, line and column instead of being silently dropped.
 
+mod address;
+mod entry;
 mod quarter;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use address::IndicatorAt;
+pub use entry::EntryError;
 pub use quarter::{Quarter, QuarterKey, QuarterParseError};
 
 /// The newest `format_version` this program reads and writes.

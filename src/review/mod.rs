@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 pub use status::{Evaluation, Status, achievement, evaluate, status_of};
 
-use crate::model::{Kind, Quarter, Roadmap};
+use crate::model::{IndicatorAt, Kind, Quarter, Roadmap};
 
 /// One indicator's line in a review.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +24,11 @@ pub struct IndicatorReview {
 }
 
 impl IndicatorReview {
+    /// Where the indicator is in the roadmap.
+    pub fn at(&self) -> IndicatorAt {
+        IndicatorAt::new(self.area, self.program, self.indicator)
+    }
+
     pub fn status(&self) -> Status {
         self.evaluation.status
     }

@@ -11,6 +11,7 @@ use reform_roadmap::gui::notice::Tone;
 use reform_roadmap::gui::screen::draft::{self, Cell, Field, Pick, Selection, Structure};
 use reform_roadmap::gui::shortcut::Shortcut;
 use reform_roadmap::locale::Language;
+use reform_roadmap::model::IndicatorAt;
 use reform_roadmap::model::{Kind, Quarter};
 
 fn today() -> chrono::NaiveDate {
@@ -94,7 +95,7 @@ fn typing_in_fields_edits_the_document() {
     type_into(&mut app, Field::Budget, "Rp 250.000.000");
     assert_eq!(app.roadmap().areas[0].programs[0].budget, Some(250_000_000));
 
-    select(&mut app, Selection::Indicator(0, 0, 0));
+    select(&mut app, Selection::Indicator(IndicatorAt::new(0, 0, 0)));
     type_into(&mut app, Field::Baseline, "41,25");
     assert_eq!(
         app.roadmap().areas[0].programs[0].indicators[0].baseline,
@@ -116,7 +117,7 @@ fn invalid_numbers_are_kept_marked_and_not_applied() {
     assert_eq!(app.roadmap().areas[0].programs[0].budget, before);
     assert_eq!(app.draft().unwrap().invalid_entries(), 1);
 
-    select(&mut app, Selection::Indicator(0, 0, 0));
+    select(&mut app, Selection::Indicator(IndicatorAt::new(0, 0, 0)));
     let q = Quarter::new(2025, 4).unwrap();
     draft(
         &mut app,
@@ -149,7 +150,7 @@ fn choices_edit_the_selected_item() {
         Some("inspektorat")
     );
 
-    select(&mut app, Selection::Indicator(0, 0, 0));
+    select(&mut app, Selection::Indicator(IndicatorAt::new(0, 0, 0)));
     draft(&mut app, draft::Message::Picked(Pick::Kind(Kind::Count)));
     draft(&mut app, draft::Message::Picked(Pick::OwnRules(true)));
     let indicator = &app.roadmap().areas[0].programs[0].indicators[0];
@@ -188,7 +189,9 @@ fn structure_add_duplicate_move_delete_and_undo() {
 
     draft(
         &mut app,
-        draft::Message::Restructure(Structure::Duplicate(NodePath::Indicator(0, 0, 0))),
+        draft::Message::Restructure(Structure::Duplicate(NodePath::Indicator(IndicatorAt::new(
+            0, 0, 0,
+        )))),
     );
     let indicators = &app.roadmap().areas[0].programs[0].indicators;
     assert_eq!(indicators[1].name, indicators[0].name);
@@ -412,7 +415,7 @@ fn simulator_select_indicator_type_target_save() {
     }
     assert_eq!(
         app.draft().unwrap().selection(),
-        Selection::Indicator(0, 0, 0)
+        Selection::Indicator(IndicatorAt::new(0, 0, 0))
     );
 
     let quarter = Quarter::new(2027, 1).unwrap();

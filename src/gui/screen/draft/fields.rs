@@ -3,6 +3,7 @@
 use super::Selection;
 use crate::edit::Edit;
 use crate::locale::{parse_number, parse_rupiah};
+use crate::model::IndicatorAt;
 use crate::model::{Direction, Element, Kind, Quarter, Roadmap, Rules};
 
 /// A text field of the selected item.
@@ -167,8 +168,8 @@ pub fn edit(selection: Selection, field: Field, text: &str, roadmap: &Roadmap) -
             }
             Edit(crate::edit::Edit::Program(a, p, program))
         }
-        (Selection::Indicator(a, p, i), _) => {
-            let Some(indicator) = super::indicator_at(roadmap, a, p, i) else {
+        (Selection::Indicator(at), _) => {
+            let Some(indicator) = roadmap.indicator(at) else {
                 return Nothing;
             };
             let mut indicator = indicator.clone();
@@ -195,7 +196,7 @@ pub fn edit(selection: Selection, field: Field, text: &str, roadmap: &Roadmap) -
                 }
                 _ => return Nothing,
             }
-            Edit(crate::edit::Edit::Indicator(a, p, i, Box::new(indicator)))
+            Edit(crate::edit::Edit::Indicator(at, Box::new(indicator)))
         }
         (Selection::Units, _) => Nothing,
     }
@@ -224,8 +225,8 @@ pub fn pick(selection: Selection, pick: Pick, roadmap: &Roadmap) -> Option<Edit>
             };
             Some(Edit::Program(a, p, program))
         }
-        Selection::Indicator(a, p, i) => {
-            let mut indicator = super::indicator_at(roadmap, a, p, i)?.clone();
+        Selection::Indicator(at) => {
+            let mut indicator = roadmap.indicator(at)?.clone();
             match pick {
                 Pick::Kind(kind) => indicator.kind = kind,
                 Pick::Direction(direction) => indicator.direction = direction,
@@ -236,15 +237,16 @@ pub fn pick(selection: Selection, pick: Pick, roadmap: &Roadmap) -> Option<Edit>
                 }
                 Pick::Element(_) | Pick::ProgramUnit(_) => return None,
             }
-            Some(Edit::Indicator(a, p, i, Box::new(indicator)))
+            Some(Edit::Indicator(at, Box::new(indicator)))
         }
         Selection::Document | Selection::Units => None,
     }
 }
 
 /// The rules shown for an indicator: its own or the document's.
-pub fn rules_shown(roadmap: &Roadmap, a: usize, p: usize, i: usize) -> Rules {
-    super::indicator_at(roadmap, a, p, i)
+pub fn rules_shown(roadmap: &Roadmap, at: IndicatorAt) -> Rules {
+    roadmap
+        .indicator(at)
         .and_then(|indicator| indicator.rules)
         .unwrap_or(roadmap.rules)
 }

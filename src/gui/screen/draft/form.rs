@@ -15,6 +15,7 @@ use crate::gui::icon::Icon;
 use crate::gui::theme;
 use crate::gui::widget::{self, Labelled};
 use crate::locale::Language;
+use crate::model::IndicatorAt;
 use crate::model::{Direction, Element as AreaElement, Kind, Quarter};
 
 pub fn view<'a>(state: &'a Drafting, context: &Context<'a>) -> Element<'a, Message> {
@@ -23,7 +24,7 @@ pub fn view<'a>(state: &'a Drafting, context: &Context<'a>) -> Element<'a, Messa
         Selection::Units => units(state, context),
         Selection::Area(a) => area(state, context, a),
         Selection::Program(a, p) => program(state, context, a, p),
-        Selection::Indicator(a, p, i) => indicator(state, context, a, p, i),
+        Selection::Indicator(at) => indicator(state, context, at),
     };
     scrollable(container(content).padding(20).max_width(980))
         .height(Length::Fill)
@@ -479,24 +480,18 @@ fn program<'a>(
 fn indicator<'a>(
     state: &'a Drafting,
     context: &Context<'a>,
-    a: usize,
-    p: usize,
-    i: usize,
+    at: IndicatorAt,
 ) -> Element<'a, Message> {
     let language = context.language;
     let roadmap = context.roadmap;
-    let Some(indicator) = super::indicator_at(roadmap, a, p, i) else {
+    let Some(indicator) = roadmap.indicator(at) else {
         return text(tr(language, "draft.gone")).into();
     };
     let kinds = [Kind::Level, Kind::Count, Kind::Milestone]
         .map(|k| Labelled::new(k, kind_label(k, language)));
     let directions = [Direction::HigherIsBetter, Direction::LowerIsBetter]
         .map(|d| Labelled::new(d, direction_label(d, language)));
-    let line = context
-        .report
-        .indicators
-        .iter()
-        .find(|l| (l.area, l.program, l.indicator) == (a, p, i));
+    let line = context.report.indicators.iter().find(|l| l.at() == at);
     let status = line.map(|line| {
         let achievement = line
             .evaluation
@@ -522,7 +517,7 @@ fn indicator<'a>(
         Icon::Target,
         tr(language, "draft.indicator"),
         indicator.name.clone(),
-        Some(outline::node_tools(NodePath::Indicator(a, p, i), context)),
+        Some(outline::node_tools(NodePath::Indicator(at), context)),
     )]
     .spacing(16);
     if let Some(status) = status {
@@ -602,7 +597,7 @@ fn indicator<'a>(
             .spacing(12),
         );
     }
-    let rules = rules_shown(roadmap, a, p, i);
+    let rules = rules_shown(roadmap, at);
     let mut rules_section = column![
         checkbox(indicator.rules.is_some())
             .label(tr(language, "draft.own_rules"))

@@ -19,7 +19,7 @@ pub use grid::cell_id as grid_cell_id;
 use crate::edit::{Edit, Node, NodePath, ids};
 use crate::gui::contract::{Action, Change, Context};
 use crate::gui::theme;
-use crate::model::{Area, Indicator, Kind, Program, Quarter, Roadmap, Unit};
+use crate::model::{Area, Indicator, IndicatorAt, Kind, Program, Quarter, Roadmap, Unit};
 use crate::validate::Location;
 
 /// What the form on the right shows.
@@ -29,7 +29,7 @@ pub enum Selection {
     Units,
     Area(usize),
     Program(usize, usize),
-    Indicator(usize, usize, usize),
+    Indicator(IndicatorAt),
 }
 
 /// Structural changes from the outline and the forms.
@@ -179,7 +179,12 @@ impl Drafting {
             Selection::Area(a) => {
                 self.collapsed_areas.remove(&a);
             }
-            Selection::Program(a, p) | Selection::Indicator(a, p, _) => {
+            Selection::Program(a, p)
+            | Selection::Indicator(IndicatorAt {
+                area: a,
+                program: p,
+                ..
+            }) => {
                 self.collapsed_areas.remove(&a);
                 self.expanded_programs.insert((a, p));
             }
@@ -215,10 +220,10 @@ impl Drafting {
         text: String,
         roadmap: &Roadmap,
     ) -> Action<Message> {
-        let Selection::Indicator(a, p, i) = self.selection else {
+        let Selection::Indicator(at) = self.selection else {
             return Action::None;
         };
-        let Some(indicator) = indicator_at(roadmap, a, p, i) else {
+        let Some(indicator) = roadmap.indicator(at) else {
             return Action::None;
         };
         let key = grid::buffer_key(indicator, quarter, cell);
@@ -226,7 +231,7 @@ impl Drafting {
             Ok(Some(updated)) => {
                 self.buffers
                     .insert(key.clone(), Buffer { text, valid: true });
-                let edit = Edit::Indicator(a, p, i, Box::new(updated));
+                let edit = Edit::Indicator(at, Box::new(updated));
                 Action::Change(Change::typing(edit, format!("{key:?}")))
             }
             Ok(None) => {
@@ -279,7 +284,7 @@ impl Drafting {
                 else {
                     return Action::None;
                 };
-                let index = program.indicators.len();
+                let at = IndicatorAt::new(a, p, program.indicators.len());
                 let indicator = Indicator::new(
                     ids::new_indicator_id(roadmap, program),
                     crate::gui::i18n::tr(language, "draft.new_indicator"),
@@ -287,10 +292,10 @@ impl Drafting {
                 );
                 (
                     Edit::Insert(
-                        NodePath::Indicator(a, p, index),
+                        NodePath::Indicator(at),
                         Node::Indicator(Box::new(indicator)),
                     ),
-                    Selection::Indicator(a, p, index),
+                    Selection::Indicator(at),
                 )
             }
             Structure::AddUnit => {
@@ -315,7 +320,11 @@ impl Drafting {
                 let selection = match path {
                     NodePath::Area(_) => Selection::Document,
                     NodePath::Program(a, _) => Selection::Area(a),
-                    NodePath::Indicator(a, p, _) => Selection::Program(a, p),
+                    NodePath::Indicator(IndicatorAt {
+                        area: a,
+                        program: p,
+                        ..
+                    }) => Selection::Program(a, p),
                     NodePath::Unit(_) | NodePath::Review(_) => self.selection,
                 };
                 (Edit::Remove(path), selection)
@@ -362,10 +371,6 @@ impl Drafting {
             .height(Length::Fill)
             .into()
     }
-}
-
-pub(crate) fn indicator_at(roadmap: &Roadmap, a: usize, p: usize, i: usize) -> Option<&Indicator> {
-    roadmap.areas.get(a)?.programs.get(p)?.indicators.get(i)
 }
 
 /// Programs (area, program) whose responsible unit is `roadmap.units[index]`.
@@ -423,15 +428,13 @@ fn duplicate(roadmap: &Roadmap, path: NodePath) -> Option<(Edit, Selection)> {
                 Selection::Program(a, p + 1),
             )
         }
-        NodePath::Indicator(a, p, i) => {
-            let program = roadmap.areas.get(a)?.programs.get(p)?;
-            let copy = ids::duplicate_indicator(roadmap, program, program.indicators.get(i)?);
+        NodePath::Indicator(at) => {
+            let program = roadmap.areas.get(at.area)?.programs.get(at.program)?;
+            let copy = ids::duplicate_indicator(roadmap, program, roadmap.indicator(at)?);
+            let next = at.sibling(at.indicator + 1);
             (
-                Edit::Insert(
-                    NodePath::Indicator(a, p, i + 1),
-                    Node::Indicator(Box::new(copy)),
-                ),
-                Selection::Indicator(a, p, i + 1),
+                Edit::Insert(NodePath::Indicator(next), Node::Indicator(Box::new(copy))),
+                Selection::Indicator(next),
             )
         }
         NodePath::Unit(_) | NodePath::Review(_) => return None,
@@ -443,10 +446,10 @@ fn sibling_count(roadmap: &Roadmap, path: NodePath) -> usize {
         NodePath::Unit(_) => roadmap.units.len(),
         NodePath::Area(_) => roadmap.areas.len(),
         NodePath::Program(a, _) => roadmap.areas.get(a).map_or(0, |area| area.programs.len()),
-        NodePath::Indicator(a, p, _) => roadmap
+        NodePath::Indicator(at) => roadmap
             .areas
-            .get(a)
-            .and_then(|area| area.programs.get(p))
+            .get(at.area)
+            .and_then(|area| area.programs.get(at.program))
             .map_or(0, |program| program.indicators.len()),
         NodePath::Review(_) => roadmap.reviews.len(),
     }
@@ -456,7 +459,7 @@ fn selection_of_path(path: NodePath, current: Selection) -> Selection {
     match path {
         NodePath::Area(a) => Selection::Area(a),
         NodePath::Program(a, p) => Selection::Program(a, p),
-        NodePath::Indicator(a, p, i) => Selection::Indicator(a, p, i),
+        NodePath::Indicator(at) => Selection::Indicator(at),
         NodePath::Unit(_) | NodePath::Review(_) => current,
     }
 }
@@ -478,15 +481,15 @@ pub fn selection_of(location: &Location) -> Selection {
             program,
             indicator,
             ..
-        } => Selection::Indicator(area, program, indicator),
+        } => Selection::Indicator(IndicatorAt::new(area, program, indicator)),
     }
 }
 
 /// The nearest existing selection after the document changed.
 fn fix_selection(selection: Selection, roadmap: &Roadmap) -> Selection {
     match selection {
-        Selection::Indicator(a, p, i) if indicator_at(roadmap, a, p, i).is_none() => {
-            fix_selection(Selection::Program(a, p), roadmap)
+        Selection::Indicator(at) if roadmap.indicator(at).is_none() => {
+            fix_selection(Selection::Program(at.area, at.program), roadmap)
         }
         Selection::Program(a, p)
             if roadmap

@@ -10,6 +10,7 @@ use crate::gui::contract::Context;
 use crate::gui::i18n::tr;
 use crate::gui::icon::Icon;
 use crate::gui::{theme, widget};
+use crate::model::IndicatorAt;
 use crate::review::Status;
 
 pub fn view<'a>(state: &'a Drafting, context: &Context<'a>) -> Element<'a, Message> {
@@ -85,13 +86,14 @@ pub fn view<'a>(state: &'a Drafting, context: &Context<'a>) -> Element<'a, Messa
                 );
                 if expanded {
                     for (i, indicator) in program.indicators.iter().enumerate() {
+                        let at = IndicatorAt::new(a, p, i);
                         let status = lines[i].status();
                         list = list.push(row_button(
                             Icon::Target,
                             text(&indicator.name).size(13).into(),
                             labelled(Some(status), language),
-                            state.selection == Selection::Indicator(a, p, i),
-                            Message::Select(Selection::Indicator(a, p, i)),
+                            state.selection == Selection::Indicator(at),
+                            Message::Select(Selection::Indicator(at)),
                             48,
                         ));
                     }

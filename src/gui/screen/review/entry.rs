@@ -2,7 +2,7 @@
 //! review, its *kendala*, *tindak lanjut* and note, and marking a milestone done.
 
 use crate::locale::parse_number;
-use crate::model::{Indicator, Kind, Quarter};
+use crate::model::{EntryError, Indicator, Kind, Quarter};
 
 /// A text of the quarter's entry that a reviewer writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,18 +36,18 @@ impl TextField {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActualError {
     NotANumber,
-    /// The quarter has no target to report against (set one on the draft screen).
-    NoTarget,
-    /// Milestones are marked done, not given numbers.
-    Milestone,
+    /// The document's rules refuse it (see [`EntryError`]).
+    Refused(EntryError),
 }
 
 impl ActualError {
     pub fn key(self) -> &'static str {
         match self {
             ActualError::NotANumber => "review.not_a_number",
-            ActualError::NoTarget => "review.no_target_here",
-            ActualError::Milestone => "review.milestone_no_actual",
+            ActualError::Refused(EntryError::NoTarget | EntryError::ActualReported) => {
+                "review.no_target_here"
+            }
+            ActualError::Refused(EntryError::Milestone) => "review.milestone_no_actual",
         }
     }
 }
@@ -60,29 +60,14 @@ pub fn actual(
     quarter: Quarter,
     text: &str,
 ) -> Result<Option<Indicator>, ActualError> {
-    if indicator.kind == Kind::Milestone {
-        return Err(ActualError::Milestone);
-    }
     let value = if text.trim().is_empty() {
         None
     } else {
         Some(parse_number(text).map_err(|_| ActualError::NotANumber)?)
     };
-    let Some(entry) = indicator.target_at(quarter) else {
-        return if value.is_none() {
-            Ok(None)
-        } else {
-            Err(ActualError::NoTarget)
-        };
-    };
-    if entry.actual == value {
-        return Ok(None);
-    }
-    let mut updated = indicator.clone();
-    if let Some(entry) = updated.target_at_mut(quarter) {
-        entry.actual = value;
-    }
-    Ok(Some(updated))
+    indicator
+        .with_actual(quarter, value)
+        .map_err(ActualError::Refused)
 }
 
 /// The indicator after typing `text` into `field` of its entry at `quarter`; `None`
@@ -164,7 +149,7 @@ mod tests {
             (q(2), " ", Ok(Some(None))),
             (q(2), "12,,5", Err(ActualError::NotANumber)),
             (q(2), "abc", Err(ActualError::NotANumber)),
-            (q(3), "5", Err(ActualError::NoTarget)),
+            (q(3), "5", Err(ActualError::Refused(EntryError::NoTarget))),
             (q(3), "", Ok(None)),
         ] {
             let result = actual(&base, quarter, typed)
@@ -172,7 +157,10 @@ mod tests {
             assert_eq!(result, expected, "{quarter} {typed:?}");
         }
         let milestone = Indicator::new("m", "M", Kind::Milestone);
-        assert_eq!(actual(&milestone, q(1), "1"), Err(ActualError::Milestone));
+        assert_eq!(
+            actual(&milestone, q(1), "1"),
+            Err(ActualError::Refused(EntryError::Milestone))
+        );
     }
 
     #[test]

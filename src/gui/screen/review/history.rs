@@ -53,12 +53,8 @@ pub struct Compared {
 /// quarter): recorded ids in their order, then ids flagged only today in document order.
 pub fn compare(review: &Review, report: &ReviewReport, roadmap: &Roadmap) -> Vec<Compared> {
     let name_of = |index: usize| {
-        let line = &report.indicators[index];
         roadmap
-            .areas
-            .get(line.area)
-            .and_then(|a| a.programs.get(line.program))
-            .and_then(|p| p.indicators.get(line.indicator))
+            .indicator(report.indicators[index].at())
             .map(|i| i.name.clone())
     };
     let positions: HashMap<&str, usize> = report

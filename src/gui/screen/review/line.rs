@@ -31,7 +31,7 @@ impl<'a> Line<'a> {
         let review = context.report.indicators.get(index)?;
         let area = context.roadmap.areas.get(review.area)?;
         let program = area.programs.get(review.program)?;
-        let indicator = program.indicators.get(review.indicator)?;
+        let indicator = context.roadmap.indicator(review.at())?;
         let unit = program.unit.as_deref().map(|id| {
             context
                 .roadmap

@@ -547,18 +547,10 @@ fn indicator_of<'a>(
     context: &Context<'a>,
     index: usize,
 ) -> Option<(impl Fn(Indicator) -> Edit + use<>, &'a Indicator)> {
-    let line = context.report.indicators.get(index)?;
-    let (a, p, i) = (line.area, line.program, line.indicator);
-    let indicator = context
-        .roadmap
-        .areas
-        .get(a)?
-        .programs
-        .get(p)?
-        .indicators
-        .get(i)?;
+    let at = context.report.indicators.get(index)?.at();
+    let indicator = context.roadmap.indicator(at)?;
     Some((
-        move |updated: Indicator| Edit::Indicator(a, p, i, Box::new(updated)),
+        move |updated: Indicator| Edit::Indicator(at, Box::new(updated)),
         indicator,
     ))
 }
