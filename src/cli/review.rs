@@ -233,7 +233,7 @@ fn row(
                 .filter(|done| *done <= report.quarter)
                 .map_or(NONE.to_owned(), |q| language.quarter(q)),
         ),
-        Kind::Level | Kind::Count => (
+        Kind::Level | Kind::Count | Kind::Average => (
             number(line.evaluation.target),
             number(line.evaluation.actual),
         ),
@@ -334,6 +334,7 @@ fn summary(roadmap: &Roadmap, report: &ReviewReport, language: Language) -> Stri
     let previous = language.quarter(report.quarter.previous());
     for (key, ids) in [
         ("cli.review.newly_behind", &report.newly_behind),
+        ("cli.review.newly_missing", &report.newly_missing),
         ("cli.review.recovered", &report.recovered),
     ] {
         if !ids.is_empty() {

@@ -113,6 +113,7 @@ fn kind_key(kind: Kind) -> &'static str {
         Kind::Level => "Level",
         Kind::Count => "Count",
         Kind::Milestone => "Milestone",
+        Kind::Average => "Average",
     }
 }
 
@@ -120,6 +121,7 @@ fn direction_key(direction: Direction) -> &'static str {
     match direction {
         Direction::HigherIsBetter => "HigherIsBetter",
         Direction::LowerIsBetter => "LowerIsBetter",
+        Direction::WithinRange => "WithinRange",
     }
 }
 

@@ -479,7 +479,13 @@ fn review_errors_are_one_line_naming_the_file_with_exit_2() {
         &[&empty_name],
     );
 
-    let newer = spec_text().replace("format_version: 1", "format_version: 2");
+    let newer = spec_text().replace(
+        "format_version: 1",
+        &format!(
+            "format_version: {}",
+            reform_roadmap::model::FORMAT_VERSION + 1
+        ),
+    );
     let (_folder, newer) = file_with(&newer);
     let newer_name = newer.display().to_string();
     assert_one_line_error(
