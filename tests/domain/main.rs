@@ -11,4 +11,5 @@ mod fuzz_loader;
 mod review_rules;
 mod safety;
 mod sample;
+mod scores;
 mod support;
