@@ -11,6 +11,7 @@
 pub mod export;
 pub mod new;
 pub mod review;
+pub mod scorecard;
 pub mod validate;
 
 use std::io::Write;
@@ -48,6 +49,8 @@ pub struct Cli {
 pub enum Command {
     /// Quarterly review (monev): the status of every indicator at a quarter
     Review(review::ReviewArgs),
+    /// The units (OPD) ranked by score, with rating, flagged indicators and budget absorption
+    Scorecard(scorecard::ScorecardArgs),
     /// Check a roadmap for problems (duplicate ids, bad quarters, ...); exit 1 on errors
     Validate(validate::ValidateArgs),
     /// Create a new roadmap file from a template
@@ -60,6 +63,7 @@ pub enum Command {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Review(args) => review::run(args),
+        Command::Scorecard(args) => scorecard::run(args),
         Command::Validate(args) => validate::run(args),
         Command::New(args) => new::run(args),
         Command::Export(args) => export::run(args),
