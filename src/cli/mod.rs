@@ -207,6 +207,17 @@ pub fn today() -> chrono::NaiveDate {
 
 /// Writes `bytes` to stdout. A reader that went away (`| head`) is not an error; any
 /// other write failure gives exit status 2.
+/// A command's output printed (exit 0), or its error as one line (exit 2).
+pub fn print_or_exit(result: Result<Vec<u8>, CliError>, language: Language) -> ExitCode {
+    match result {
+        Ok(bytes) => match emit(&bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
+        Err(error) => error.exit(language),
+    }
+}
+
 pub fn emit(bytes: &[u8]) -> Result<(), ExitCode> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {

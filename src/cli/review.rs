@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::{CliError, LangArg, emit, load, resolve_quarter, today};
+use super::{CliError, LangArg, load, print_or_exit, resolve_quarter, today};
 use crate::locale::Language;
 use crate::model::{Kind, Roadmap};
 use crate::review::{Counts, IndicatorReview, ReviewReport, Status, review};
@@ -60,13 +60,7 @@ pub fn run(args: ReviewArgs) -> ExitCode {
             Format::Csv => crate::export::csv::table(&roadmap, quarter, language),
         })
     })();
-    match result {
-        Ok(bytes) => match emit(&bytes) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(code) => code,
-        },
-        Err(error) => error.exit(language),
-    }
+    print_or_exit(result, language)
 }
 
 #[derive(Serialize)]

@@ -12,7 +12,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::review::{Format, aligned, scored};
-use super::{CliError, LangArg, emit, load, resolve_quarter, today};
+use super::{CliError, LangArg, load, print_or_exit, resolve_quarter, today};
 use crate::locale::Language;
 use crate::model::Roadmap;
 use crate::review::{UnitStanding, review, scorecard};
@@ -44,13 +44,7 @@ pub fn run(args: ScorecardArgs) -> ExitCode {
             Format::Csv => csv(&roadmap, &standings),
         })
     })();
-    match result {
-        Ok(bytes) => match emit(&bytes) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(code) => code,
-        },
-        Err(error) => error.exit(language),
-    }
+    print_or_exit(result, language)
 }
 
 /// One unit's line, for JSON and CSV.

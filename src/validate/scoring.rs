@@ -23,7 +23,9 @@ pub(super) fn check_scoring(found: &mut Problems, roadmap: &Roadmap) {
         }
     }
     if let RatingScale::Custom(bands) = &scoring.rating
-        && let Some(pair) = bands.windows(2).find(|pair| !(pair[1].min < pair[0].min))
+        && let Some(pair) = bands
+            .windows(2)
+            .find(|pair| pair[1].min.partial_cmp(&pair[0].min) != Some(std::cmp::Ordering::Less))
     {
         found.push(
             Location::Document,
