@@ -11,6 +11,7 @@
 pub mod export;
 pub mod new;
 pub mod review;
+pub mod scorecard;
 pub mod validate;
 
 use std::io::Write;
@@ -48,6 +49,8 @@ pub struct Cli {
 pub enum Command {
     /// Quarterly review (monev): the status of every indicator at a quarter
     Review(review::ReviewArgs),
+    /// The units (OPD) ranked by score, with rating, flagged indicators and budget absorption
+    Scorecard(scorecard::ScorecardArgs),
     /// Check a roadmap for problems (duplicate ids, bad quarters, ...); exit 1 on errors
     Validate(validate::ValidateArgs),
     /// Create a new roadmap file from a template
@@ -60,6 +63,7 @@ pub enum Command {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Review(args) => review::run(args),
+        Command::Scorecard(args) => scorecard::run(args),
         Command::Validate(args) => validate::run(args),
         Command::New(args) => new::run(args),
         Command::Export(args) => export::run(args),
@@ -203,6 +207,17 @@ pub fn today() -> chrono::NaiveDate {
 
 /// Writes `bytes` to stdout. A reader that went away (`| head`) is not an error; any
 /// other write failure gives exit status 2.
+/// A command's output printed (exit 0), or its error as one line (exit 2).
+pub fn print_or_exit(result: Result<Vec<u8>, CliError>, language: Language) -> ExitCode {
+    match result {
+        Ok(bytes) => match emit(&bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
+        Err(error) => error.exit(language),
+    }
+}
+
 pub fn emit(bytes: &[u8]) -> Result<(), ExitCode> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {

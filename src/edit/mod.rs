@@ -263,6 +263,7 @@ impl Roadmap {
             period: self.period,
             vision: self.vision.clone(),
             rules: self.rules,
+            scoring: self.scoring.clone(),
             units: Vec::new(),
             areas: Vec::new(),
             reviews: Vec::new(),
@@ -278,6 +279,7 @@ impl Area {
             element: self.element,
             goal: self.goal.clone(),
             note: self.note.clone(),
+            weight: self.weight,
             programs: Vec::new(),
         }
     }
@@ -291,6 +293,9 @@ impl Program {
             unit: self.unit.clone(),
             budget: self.budget,
             note: self.note.clone(),
+            quick_win: self.quick_win,
+            annual_budget: self.annual_budget.clone(),
+            spent: self.spent.clone(),
             indicators: Vec::new(),
         }
     }

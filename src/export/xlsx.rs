@@ -281,6 +281,7 @@ fn review_row(
         (Kind::Milestone, _) => String::new(),
         (_, Direction::HigherIsBetter) => tr(language, "direction.HigherIsBetter"),
         (_, Direction::LowerIsBetter) => tr(language, "direction.LowerIsBetter"),
+        (_, Direction::WithinRange) => tr(language, "direction.WithinRange"),
     };
     let texts: [(u16, String); 15] = [
         (0, row.id.clone()),
@@ -460,6 +461,7 @@ fn summary_sheet(
     r += 2;
     for (key, indices) in [
         ("export.newly_behind", &report.newly_behind),
+        ("export.newly_missing", &report.newly_missing),
         ("export.recovered", &report.recovered),
     ] {
         write_text(

@@ -348,7 +348,7 @@ fn a_bad_file_shows_where_and_keeps_the_open_document() {
 
     let newer = folder.path().join("newer.ron");
     let text = file::to_ron_string(&reform_roadmap::sample::sample())
-        .replace("format_version: 1", "format_version: 7");
+        .replace("format_version: 2", "format_version: 7");
     std::fs::write(&newer, text).unwrap();
     let _ = app.update(Message::FileChosen(Some(newer)));
     assert!(

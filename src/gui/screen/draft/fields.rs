@@ -64,7 +64,8 @@ pub enum Cell {
 }
 
 pub enum Outcome {
-    Edit(Edit),
+    /// Boxed: an edit carries a whole header or program, far larger than the others.
+    Edit(Box<Edit>),
     /// Not a valid value: keep the text, change nothing.
     Invalid,
     /// The field does not belong to the selection.
@@ -96,7 +97,7 @@ pub fn edit(selection: Selection, field: Field, text: &str, roadmap: &Roadmap) -
             } else {
                 unit.name = text.to_owned();
             }
-            Edit(crate::edit::Edit::Unit(u, unit))
+            Edit(Box::new(crate::edit::Edit::Unit(u, unit)))
         }
         (Selection::Document, _) => {
             let mut header = Box::new(roadmap.clone_header());
@@ -129,7 +130,7 @@ pub fn edit(selection: Selection, field: Field, text: &str, roadmap: &Roadmap) -
                 },
                 _ => return Nothing,
             }
-            Edit(crate::edit::Edit::Header(header))
+            Edit(Box::new(crate::edit::Edit::Header(header)))
         }
         (Selection::Area(a), _) => {
             let Some(area) = roadmap.areas.get(a) else {
@@ -143,7 +144,7 @@ pub fn edit(selection: Selection, field: Field, text: &str, roadmap: &Roadmap) -
                 Field::Note => area.note = optional(text),
                 _ => return Nothing,
             }
-            Edit(crate::edit::Edit::Area(a, area))
+            Edit(Box::new(crate::edit::Edit::Area(a, area)))
         }
         (Selection::Program(a, p), _) => {
             let Some(program) = roadmap.areas.get(a).and_then(|area| area.programs.get(p)) else {
@@ -166,7 +167,7 @@ pub fn edit(selection: Selection, field: Field, text: &str, roadmap: &Roadmap) -
                 }
                 _ => return Nothing,
             }
-            Edit(crate::edit::Edit::Program(a, p, program))
+            Edit(Box::new(crate::edit::Edit::Program(a, p, program)))
         }
         (Selection::Indicator(at), _) => {
             let Some(indicator) = roadmap.indicator(at) else {
@@ -196,7 +197,7 @@ pub fn edit(selection: Selection, field: Field, text: &str, roadmap: &Roadmap) -
                 }
                 _ => return Nothing,
             }
-            Edit(crate::edit::Edit::Indicator(at, Box::new(indicator)))
+            Edit(Box::new(crate::edit::Edit::Indicator(at, Box::new(indicator))))
         }
         (Selection::Units, _) => Nothing,
     }

@@ -203,7 +203,7 @@ impl Drafting {
                     self.buffers
                         .insert(key.clone(), Buffer { text, valid: true });
                 }
-                Action::Change(Change::typing(edit, format!("{key:?}")))
+                Action::Change(Change::typing(*edit, format!("{key:?}")))
             }
             fields::Outcome::Invalid => {
                 self.buffers.insert(key, Buffer { text, valid: false });

@@ -132,6 +132,12 @@ pub fn view<'a>(context: &Context<'a>) -> Element<'a, Message> {
                 Status::Behind
             ),
             trend(
+                Icon::Warning,
+                "review.newly_missing",
+                report.newly_missing.len(),
+                Status::Missing
+            ),
+            trend(
                 Icon::OnTrack,
                 "review.recovered",
                 report.recovered.len(),

@@ -195,6 +195,12 @@ fn row_view<'a>(
                 crate::review::Status::Behind,
             ));
         }
+        Some(Trend::NewlyMissing) => {
+            marks = marks.push(small_status_text(
+                tr(language, "review.trend_newly_missing"),
+                crate::review::Status::Missing,
+            ));
+        }
         Some(Trend::Recovered) => {
             marks = marks.push(small_status_text(
                 tr(language, "review.trend_recovered"),
@@ -330,6 +336,7 @@ fn target_cell<'a>(line: &Line<'a>, language: Language) -> Element<'a, Message> 
     let value = text(line.target_text(language)).size(14);
     let sub = match line.indicator.kind {
         Kind::Count => tr(language, "review.year_to_date"),
+        Kind::Average => tr(language, "review.year_average"),
         Kind::Milestone => tr(language, "review.due"),
         Kind::Level => line.indicator.unit.clone(),
     };
@@ -613,6 +620,7 @@ fn describe(line: &Line<'_>, language: Language) -> String {
         let direction = match indicator.direction {
             Polarity::HigherIsBetter => "direction.HigherIsBetter",
             Polarity::LowerIsBetter => "direction.LowerIsBetter",
+            Polarity::WithinRange => "direction.WithinRange",
         };
         parts.push(tr(language, direction));
     }
@@ -632,7 +640,7 @@ fn describe(line: &Line<'_>, language: Language) -> String {
 /// `TW I 5/5 · TW II 8/6 · TW III 10/—`: the quarters a `Count` status adds up.
 fn count_breakdown(line: &Line<'_>, language: Language) -> Option<String> {
     match line.indicator.kind {
-        Kind::Count => {
+        Kind::Count | Kind::Average => {
             let parts: Vec<String> = Quarter::first_of(line.quarter.year())
                 .through(line.quarter)
                 .filter_map(|q| {
