@@ -112,10 +112,7 @@ impl<'de> de::VariantAccess<'de> for VariantAccess {
     fn unit_variant(self) -> Result<(), TreeError> {
         match self.content {
             None => Ok(()),
-            Some(_) => Err(de::Error::custom(format!(
-                "{} takes no content",
-                self.name
-            ))),
+            Some(_) => Err(de::Error::custom(format!("{} takes no content", self.name))),
         }
     }
 

@@ -23,7 +23,9 @@ pub enum ChangeKind {
     Added,
     Removed,
     /// An item now under another parent: `path` is the new place, `from` the old.
-    Moved { from: Path },
+    Moved {
+        from: Path,
+    },
     /// An item's `name` changed.
     Renamed,
     /// The items of the list at `path` are in another order.
@@ -40,7 +42,11 @@ pub fn diff_trees(old: &Tree, new: &Tree) -> Vec<Change> {
     record(&mut changes, &mut Vec::new(), old, new, &["id"]);
     for (key, item) in &after.items {
         let Some(&was) = before.index.get(key) else {
-            if item.parent.as_ref().is_none_or(|p| before.index.contains_key(p)) {
+            if item
+                .parent
+                .as_ref()
+                .is_none_or(|p| before.index.contains_key(p))
+            {
                 changes.push(Change {
                     path: item.path.clone(),
                     kind: ChangeKind::Added,
@@ -105,7 +111,10 @@ pub fn diff_trees(old: &Tree, new: &Tree) -> Vec<Change> {
         }
     }
     for (key, item) in &before.items {
-        let parent_kept = item.parent.as_ref().is_none_or(|p| after.index.contains_key(p));
+        let parent_kept = item
+            .parent
+            .as_ref()
+            .is_none_or(|p| after.index.contains_key(p));
         if !after.index.contains_key(key) && parent_kept {
             changes.push(Change {
                 path: item.path.clone(),
@@ -208,7 +217,11 @@ fn record(changes: &mut Vec<Change>, path: &mut Path, old: &Tree, new: &Tree, sk
         return value(changes, path, Some(old), Some(new));
     };
     let mut names: Vec<&'static str> = nf.iter().map(|(n, _)| *n).collect();
-    names.extend(of.iter().map(|(n, _)| *n).filter(|n| !nf.iter().any(|(m, _)| m == n)));
+    names.extend(
+        of.iter()
+            .map(|(n, _)| *n)
+            .filter(|n| !nf.iter().any(|(m, _)| m == n)),
+    );
     for name in names {
         if skip.contains(&name) {
             continue;
@@ -230,7 +243,9 @@ fn value(changes: &mut Vec<Change>, path: &mut Path, old: Option<&Tree>, new: Op
     }
     let shape = old.or(new).and_then(Tree::empty_like);
     match (old.or(shape.as_ref()), new.or(shape.as_ref())) {
-        (Some(o @ Tree::Record(_)), Some(n @ Tree::Record(_))) if old.is_some() && new.is_some() => {
+        (Some(o @ Tree::Record(_)), Some(n @ Tree::Record(_)))
+            if old.is_some() && new.is_some() =>
+        {
             record(changes, path, o, n, &[]);
         }
         (Some(Tree::Map(o)), Some(Tree::Map(n))) => {

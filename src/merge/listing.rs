@@ -15,7 +15,11 @@ pub fn listing(roadmap: &Roadmap, words: Words) -> Result<String, super::MergeEr
         for (name, value) in fields {
             if !value.is_composite() || matches!(value, Tree::Record(_)) {
                 let label = words.field(None, name);
-                out.push_str(&format!("{}: {}\n", capital(&label), words.value(Some(name), Some(value))));
+                out.push_str(&format!(
+                    "{}: {}\n",
+                    capital(&label),
+                    words.value(Some(name), Some(value))
+                ));
             }
         }
     }
@@ -54,7 +58,12 @@ fn children(record: &Tree, list: Option<&str>, depth: usize, words: Words, out: 
                 for (key, entry) in entries {
                     let text = words.value(Some(field), Some(entry));
                     let key = words.key(key);
-                    out.push_str(&format!("{indent}{key} · {name} · {label}: {text}\n"));
+                    // A record entry's fields name themselves ("target 75, realisasi 70,5").
+                    let label = match entry {
+                        Tree::Record(_) => String::new(),
+                        _ => format!(" · {label}"),
+                    };
+                    out.push_str(&format!("{indent}{key} · {name}{label}: {text}\n"));
                 }
             }
             _ => {}
@@ -71,7 +80,9 @@ fn item_line(list: &str, item: &Tree, words: Words) -> String {
         "{} {}: {}",
         capital(&words.item(list)),
         item.id().unwrap_or_default(),
-        item.field("name").and_then(Tree::as_text).unwrap_or_default()
+        item.field("name")
+            .and_then(Tree::as_text)
+            .unwrap_or_default()
     );
     for (name, value) in fields {
         let nested = matches!(value, Tree::Map(_))

@@ -9,6 +9,7 @@
 
 mod de;
 mod diff;
+pub mod json;
 mod listing;
 mod path;
 mod three_way;

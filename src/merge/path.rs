@@ -89,15 +89,19 @@ impl ItemName {
     pub fn of(list: &'static str, item: &Tree) -> Self {
         let (identity, by_value) = match bare_key(item) {
             ItemKey::Id(..) => (None, false),
-            ItemKey::Fields(values, _) => {
-                (Some(Tree::List(values.into_iter().cloned().collect())), false)
-            }
+            ItemKey::Fields(values, _) => (
+                Some(Tree::List(values.into_iter().cloned().collect())),
+                false,
+            ),
             ItemKey::Value(value, _) => (Some(value.clone()), true),
         };
         Self {
             list,
             id: item.id().map(str::to_owned),
-            name: item.field("name").and_then(Tree::as_text).map(str::to_owned),
+            name: item
+                .field("name")
+                .and_then(Tree::as_text)
+                .map(str::to_owned),
             identity,
             by_value,
         }

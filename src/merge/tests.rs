@@ -18,7 +18,11 @@ fn indicator<'a>(roadmap: &'a mut Roadmap, id: &str) -> &'a mut Indicator {
 
 fn lines(old: &Roadmap, new: &Roadmap, language: Language) -> Vec<String> {
     let words = Words::new(language);
-    diff(old, new).unwrap().iter().map(|c| words.change(c)).collect()
+    diff(old, new)
+        .unwrap()
+        .iter()
+        .map(|c| words.change(c))
+        .collect()
 }
 
 #[test]
@@ -34,10 +38,16 @@ fn non_finite_numbers_survive_the_tree() {
     let mut roadmap = sample();
     indicator(&mut roadmap, "mp-1-a").baseline = Some(f64::NAN);
     let back: Roadmap = de::from_tree(tree::to_tree(&roadmap).unwrap()).unwrap();
-    assert!(back.indicators().any(|(_, _, i)| i.baseline.is_some_and(f64::is_nan)));
+    assert!(
+        back.indicators()
+            .any(|(_, _, i)| i.baseline.is_some_and(f64::is_nan))
+    );
     let merged = merge(&roadmap, &roadmap, &roadmap).unwrap();
     assert!(merged.conflicts.is_empty());
-    assert_eq!(crate::file::to_ron_string(&merged.roadmap), crate::file::to_ron_string(&roadmap));
+    assert_eq!(
+        crate::file::to_ron_string(&merged.roadmap),
+        crate::file::to_ron_string(&roadmap)
+    );
 }
 
 #[test]
@@ -55,13 +65,23 @@ fn changes_read_in_the_roadmaps_words() {
     let id = lines(&old, &new, Language::Indonesian);
     let quarter = Language::Indonesian.quarter(q1.parse().unwrap());
     assert!(
-        id.iter().any(|l| l.starts_with(&format!("{quarter}, realisasi *{name}*: ")) && l.ends_with("→ 2,51")),
+        id.iter().any(
+            |l| l.starts_with(&format!("{quarter}, realisasi *{name}*: ")) && l.ends_with("→ 2,51")
+        ),
         "{id:#?}"
     );
-    assert!(id.contains(&format!("TW IV 2029, target *{name}* ditambahkan: target 3,10")), "{id:#?}");
+    assert!(
+        id.contains(&format!(
+            "TW IV 2029, target *{name}* ditambahkan: target 3,10"
+        )),
+        "{id:#?}"
+    );
     assert!(id.iter().any(|l| l.starts_with("Judul: \"")), "{id:#?}");
     let en = lines(&old, &new, Language::English);
-    assert!(en.contains(&format!("Q4 2029, target *{name}* added: target 3.10")), "{en:#?}");
+    assert!(
+        en.contains(&format!("Q4 2029, target *{name}* added: target 3.10")),
+        "{en:#?}"
+    );
 }
 
 #[test]
@@ -74,23 +94,55 @@ fn items_are_matched_by_id_across_the_document() {
     new.areas[0].programs[0].name = "Nama baru".into();
     new.areas.swap(2, 3);
     let text = lines(&old, &new, Language::English);
-    assert!(text.iter().any(|l| l.contains(&format!("({id}) moved from program"))), "{text:#?}");
-    assert!(text.iter().any(|l| l.contains("renamed") && l.ends_with("→ \"Nama baru\"")), "{text:#?}");
-    assert!(text.iter().any(|l| l == "Order of change areas changed"), "{text:#?}");
-    assert!(!text.iter().any(|l| l.contains("added") || l.contains("removed")), "{text:#?}");
+    assert!(
+        text.iter()
+            .any(|l| l.contains(&format!("({id}) moved from program"))),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|l| l.contains("renamed") && l.ends_with("→ \"Nama baru\"")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter().any(|l| l == "Order of change areas changed"),
+        "{text:#?}"
+    );
+    assert!(
+        !text
+            .iter()
+            .any(|l| l.contains("added") || l.contains("removed")),
+        "{text:#?}"
+    );
 }
 
 #[test]
 fn edits_to_different_quarters_fields_and_items_merge_cleanly() {
     let base = sample();
     let (mut ours, mut theirs) = (base.clone(), base.clone());
-    let keys: Vec<String> = indicator(&mut ours, "mp-1-a").targets.keys().cloned().collect();
-    indicator(&mut ours, "mp-1-a").targets.get_mut(&keys[0]).unwrap().actual = Some(1.0);
-    indicator(&mut theirs, "mp-1-a").targets.get_mut(&keys[1]).unwrap().actual = Some(2.0);
+    let keys: Vec<String> = indicator(&mut ours, "mp-1-a")
+        .targets
+        .keys()
+        .cloned()
+        .collect();
+    indicator(&mut ours, "mp-1-a")
+        .targets
+        .get_mut(&keys[0])
+        .unwrap()
+        .actual = Some(1.0);
+    indicator(&mut theirs, "mp-1-a")
+        .targets
+        .get_mut(&keys[1])
+        .unwrap()
+        .actual = Some(2.0);
     indicator(&mut theirs, "mp-1-a").note = Some("catatan".into());
     ours.title = "Judul kita".into();
     let mut expected = ours.clone();
-    indicator(&mut expected, "mp-1-a").targets.get_mut(&keys[1]).unwrap().actual = Some(2.0);
+    indicator(&mut expected, "mp-1-a")
+        .targets
+        .get_mut(&keys[1])
+        .unwrap()
+        .actual = Some(2.0);
     indicator(&mut expected, "mp-1-a").note = Some("catatan".into());
     let merged = merge(&base, &ours, &theirs).unwrap();
     assert_eq!(merged.conflicts, vec![]);
@@ -101,9 +153,22 @@ fn edits_to_different_quarters_fields_and_items_merge_cleanly() {
 fn the_same_value_changed_differently_is_a_conflict_with_ours_in_place() {
     let base = sample();
     let (mut ours, mut theirs) = (base.clone(), base.clone());
-    let key = indicator(&mut ours, "mp-1-a").targets.keys().next().unwrap().clone();
-    indicator(&mut ours, "mp-1-a").targets.get_mut(&key).unwrap().target = 61.0;
-    indicator(&mut theirs, "mp-1-a").targets.get_mut(&key).unwrap().target = 62.5;
+    let key = indicator(&mut ours, "mp-1-a")
+        .targets
+        .keys()
+        .next()
+        .unwrap()
+        .clone();
+    indicator(&mut ours, "mp-1-a")
+        .targets
+        .get_mut(&key)
+        .unwrap()
+        .target = 61.0;
+    indicator(&mut theirs, "mp-1-a")
+        .targets
+        .get_mut(&key)
+        .unwrap()
+        .target = 62.5;
     let merged = merge(&base, &ours, &theirs).unwrap();
     assert_eq!(merged.roadmap, ours);
     assert_eq!(merged.conflicts.len(), 1);
@@ -132,8 +197,16 @@ fn items_added_on_both_sides_keep_both_with_unique_ids() {
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     let program = &base.areas[0].programs[0];
     let id = format!("{}-z", program.id);
-    ours.areas[0].programs[0].indicators.push(Indicator::new(&id, "Punya kita", Default::default()));
-    theirs.areas[0].programs[0].indicators.push(Indicator::new(&id, "Punya mereka", Default::default()));
+    ours.areas[0].programs[0].indicators.push(Indicator::new(
+        &id,
+        "Punya kita",
+        Default::default(),
+    ));
+    theirs.areas[0].programs[0].indicators.push(Indicator::new(
+        &id,
+        "Punya mereka",
+        Default::default(),
+    ));
     let merged = merge(&base, &ours, &theirs).unwrap();
     assert!(merged.conflicts.is_empty());
     let names: Vec<(&str, &str)> = merged.roadmap.areas[0].programs[0]
@@ -144,10 +217,19 @@ fn items_added_on_both_sides_keep_both_with_unique_ids() {
         .map(|i| (i.id.as_str(), i.name.as_str()))
         .collect();
     let fresh = format!("{id}-2");
-    assert_eq!(names, vec![(fresh.as_str(), "Punya mereka"), (id.as_str(), "Punya kita")]);
+    assert_eq!(
+        names,
+        vec![
+            (fresh.as_str(), "Punya mereka"),
+            (id.as_str(), "Punya kita")
+        ]
+    );
     assert_eq!(merged.renamed.len(), 1);
     let text = Words::new(Language::English).renamed(&merged.renamed[0]);
-    assert!(text.contains(&fresh) && text.contains("Punya mereka"), "{text}");
+    assert!(
+        text.contains(&fresh) && text.contains("Punya mereka"),
+        "{text}"
+    );
     assert_eq!(crate::validate::validate(&merged.roadmap), vec![]);
 }
 
@@ -176,7 +258,11 @@ fn edit() -> impl Strategy<Value = Edit> {
 fn edited(base: &Roadmap, edits: &[Edit]) -> Roadmap {
     let mut roadmap = base.clone();
     for (n, edit) in edits.iter().enumerate() {
-        let mut programs: Vec<_> = roadmap.areas.iter_mut().flat_map(|a| &mut a.programs).collect();
+        let mut programs: Vec<_> = roadmap
+            .areas
+            .iter_mut()
+            .flat_map(|a| &mut a.programs)
+            .collect();
         let count = programs.len();
         match *edit {
             Edit::Actual(i, q, value) => {
@@ -201,7 +287,10 @@ fn edited(base: &Roadmap, edits: &[Edit]) -> Roadmap {
             Edit::Add(i) => {
                 let program = &mut programs[i % count];
                 let id = format!("{}-new-{n}", program.id);
-                program.indicators.insert(0, Indicator::new(id, format!("baru {n}"), Default::default()));
+                program.indicators.insert(
+                    0,
+                    Indicator::new(id, format!("baru {n}"), Default::default()),
+                );
             }
             Edit::Title => roadmap.title = format!("judul {n}"),
         }

@@ -228,7 +228,11 @@ impl Merger {
             };
             if let Some(item) = addition {
                 // Their copy of an item both added goes right after ours.
-                let after = if theirs_kept_apart.contains(key) { Some(key) } else { anchor };
+                let after = if theirs_kept_apart.contains(key) {
+                    Some(key)
+                } else {
+                    anchor
+                };
                 let at = after
                     .and_then(|a| merged.iter().position(|(k, _)| k == a))
                     .map_or(0, |i| i + 1);
@@ -255,7 +259,10 @@ impl Merger {
             path: self.path.clone(),
             id,
             new_id: new_id.clone(),
-            name: item.field("name").and_then(Tree::as_text).map(str::to_owned),
+            name: item
+                .field("name")
+                .and_then(Tree::as_text)
+                .map(str::to_owned),
         });
         let mut item = item.clone();
         if let Tree::Record(fields) = &mut item {
@@ -276,7 +283,13 @@ impl Merger {
         }
     }
 
-    fn conflict(&mut self, kind: ConflictKind, b: Option<&Tree>, o: Option<&Tree>, t: Option<&Tree>) {
+    fn conflict(
+        &mut self,
+        kind: ConflictKind,
+        b: Option<&Tree>,
+        o: Option<&Tree>,
+        t: Option<&Tree>,
+    ) {
         self.findings.conflicts.push(Conflict {
             path: self.path.clone(),
             kind,
@@ -292,13 +305,19 @@ fn lookup(entries: &[(Tree, Tree)]) -> HashMap<&Tree, &Tree> {
 }
 
 fn index<'a>(keys: &[ItemKey<'a>]) -> HashMap<ItemKey<'a>, usize> {
-    keys.iter().cloned().enumerate().map(|(i, k)| (k, i)).collect()
+    keys.iter()
+        .cloned()
+        .enumerate()
+        .map(|(i, k)| (k, i))
+        .collect()
 }
 
 fn same_shape(a: &Tree, b: &Tree) -> bool {
     matches!(
         (a, b),
-        (Tree::Record(_), Tree::Record(_)) | (Tree::Map(_), Tree::Map(_)) | (Tree::List(_), Tree::List(_))
+        (Tree::Record(_), Tree::Record(_))
+            | (Tree::Map(_), Tree::Map(_))
+            | (Tree::List(_), Tree::List(_))
     )
 }
 

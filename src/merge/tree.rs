@@ -170,7 +170,11 @@ impl SeqBuilder {
 }
 
 impl RecordBuilder {
-    fn push<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), TreeError> {
+    fn push<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), TreeError> {
         let value = value.serialize(TreeSerializer)?;
         if !matches!(value, Tree::None) {
             self.fields.push((key, value));
@@ -238,7 +242,9 @@ impl ser::Serializer for TreeSerializer {
         Ok(Tree::Text(v.to_owned()))
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<Tree, TreeError> {
-        Ok(Tree::List(v.iter().map(|&b| Tree::UInt(b.into())).collect()))
+        Ok(Tree::List(
+            v.iter().map(|&b| Tree::UInt(b.into())).collect(),
+        ))
     }
     fn serialize_none(self) -> Result<Tree, TreeError> {
         Ok(Tree::None)
@@ -423,4 +429,3 @@ impl ser::SerializeStructVariant for RecordBuilder {
         Ok(self.finish())
     }
 }
-

@@ -86,7 +86,14 @@ impl Words {
         };
         match value {
             Tree::None | Tree::Unit => self.t("merge.value.none", &[]),
-            Tree::Bool(b) => self.t(if *b { "merge.value.yes" } else { "merge.value.no" }, &[]),
+            Tree::Bool(b) => self.t(
+                if *b {
+                    "merge.value.yes"
+                } else {
+                    "merge.value.no"
+                },
+                &[],
+            ),
             Tree::Float(x) => self.number(*x),
             Tree::UInt(n) if field.is_some_and(|f| MONEY.contains(&f)) => self.language.rupiah(*n),
             Tree::Int(_) | Tree::UInt(_) => plain(value),
@@ -121,7 +128,13 @@ impl Words {
                 .join("; "),
             Tree::Record(fields) => fields
                 .iter()
-                .map(|(name, v)| format!("{} {}", self.field(None, name), self.value(Some(name), Some(v))))
+                .map(|(name, v)| {
+                    format!(
+                        "{} {}",
+                        self.field(None, name),
+                        self.value(Some(name), Some(v))
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", "),
         }
@@ -133,7 +146,11 @@ impl Words {
             return self.language.number(x, 0);
         }
         let text = self.language.number(x, 6);
-        let decimal = if self.language == Language::Indonesian { ',' } else { '.' };
+        let decimal = if self.language == Language::Indonesian {
+            ','
+        } else {
+            '.'
+        };
         let decimals = text.rsplit_once(decimal).map_or(0, |(_, d)| d.len());
         format!("{text}{}", "0".repeat(2usize.saturating_sub(decimals)))
     }
@@ -175,7 +192,9 @@ impl Words {
             .rposition(|s| matches!(s, Step::Item(i) if !i.by_value));
         let (subject, list, rest) = match subject_at {
             Some(at) => {
-                let Step::Item(item) = &path[at] else { unreachable!() };
+                let Step::Item(item) = &path[at] else {
+                    unreachable!()
+                };
                 let name = item.name.clone().or_else(|| item.id.clone());
                 let name = name.unwrap_or_else(|| self.identity(item));
                 (format!(" *{name}*"), Some(item.list), &path[at + 1..])
@@ -223,13 +242,20 @@ impl Words {
                     Some(text) => text.replace("%{what}", &self.identity(item)),
                     None => self.t(
                         &format!("merge.diff.item_{verb}"),
-                        &[("what", &self.item_phrase(item)), ("parent", &self.parent(path))],
+                        &[
+                            ("what", &self.item_phrase(item)),
+                            ("parent", &self.parent(path)),
+                        ],
                     ),
                 }
             }
             (ChangeKind::Added | ChangeKind::Removed, _) => {
                 let Place { place, subject } = self.place(path);
-                let verb = if change.kind == ChangeKind::Added { "added" } else { "removed" };
+                let verb = if change.kind == ChangeKind::Added {
+                    "added"
+                } else {
+                    "removed"
+                };
                 let value = change.new.as_ref().or(change.old.as_ref());
                 self.t(
                     &format!("merge.diff.value_{verb}"),
@@ -296,9 +322,10 @@ impl Words {
 
     /// What holds the last item of `path`: "program *X* (x)", or the document.
     fn holder(self, path: &[Step]) -> String {
-        named_items(path)
-            .nth(1)
-            .map_or_else(|| self.t("merge.diff.document", &[]), |item| self.item_phrase(item))
+        named_items(path).nth(1).map_or_else(
+            || self.t("merge.diff.document", &[]),
+            |item| self.item_phrase(item),
+        )
     }
 
     fn items(self, list: &str) -> String {
@@ -347,7 +374,10 @@ impl Words {
         };
         capitalised(self.t(
             "merge.renamed",
-            &[("what", &self.item_phrase(&item)), ("new_id", &renamed.new_id)],
+            &[
+                ("what", &self.item_phrase(&item)),
+                ("new_id", &renamed.new_id),
+            ],
         ))
     }
 }
