@@ -7,6 +7,7 @@ mod exports;
 mod fault_kill;
 mod file_format;
 mod fuzz_loader;
+mod merge;
 mod review_rules;
 mod safety;
 mod sample;
