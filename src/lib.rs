@@ -7,6 +7,7 @@ pub mod edit;
 pub mod export;
 pub mod file;
 pub mod locale;
+pub mod merge;
 pub mod model;
 pub mod review;
 pub mod safety;

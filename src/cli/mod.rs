@@ -1,5 +1,5 @@
 //! The command line: `reform-roadmap [FILE]` opens the desktop app; the subcommands
-//! work on a file without it (review, validate, new, export).
+//! work on a file without it (review, validate, new, export, diff, merge, git-setup).
 //!
 //! Exit statuses: 0 success; 1 the command worked and found errors (`validate`);
 //! 2 the command could not run (unreadable file, bad quarter, bad argument, as clap
@@ -8,7 +8,10 @@
 //! The helpers here ([`load`], [`resolve_quarter`], [`CliError::exit`], [`emit`],
 //! [`LangArg`]) are shared by every subcommand, `export` included.
 
+pub mod diff;
 pub mod export;
+pub mod git_setup;
+pub mod merge;
 pub mod new;
 pub mod review;
 pub mod scorecard;
@@ -57,6 +60,12 @@ pub enum Command {
     New(new::NewArgs),
     /// Export a roadmap or its review to another format
     Export(export::ExportArgs),
+    /// What changed between two versions, in the roadmap's words; exit 1 when they differ
+    Diff(diff::DiffArgs),
+    /// Merge two versions by id (git's merge driver: BASE OURS THEIRS); exit 1 on conflicts
+    Merge(merge::MergeArgs),
+    /// Register the diff and merge drivers in a git repository
+    GitSetup(git_setup::GitSetupArgs),
 }
 
 /// Runs one subcommand.
@@ -67,6 +76,9 @@ pub fn run(command: Command) -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::New(args) => new::run(args),
         Command::Export(args) => export::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Merge(args) => merge::run(args),
+        Command::GitSetup(args) => git_setup::run(args),
     }
 }
 

@@ -8,6 +8,7 @@ mod fault_kill;
 mod file_format;
 mod format_v2;
 mod fuzz_loader;
+mod merge;
 mod review_rules;
 mod safety;
 mod sample;
