@@ -8,6 +8,7 @@ pub mod export;
 pub mod file;
 pub mod locale;
 pub mod model;
+pub mod renderer;
 pub mod review;
 pub mod safety;
 pub mod sample;

@@ -5,12 +5,13 @@ use iced::widget::{button, column, container, pick_list, row, space, text};
 use iced::{Alignment, Element, Length};
 
 use super::app::{App, Message, Notice, Tone};
-use super::i18n::tr;
+use super::i18n::{tr, tr_with};
 use super::icon::Icon;
 use super::screen;
 use super::theme;
 use super::widget::{self, Labelled};
 use crate::locale::Language;
+use crate::renderer::Renderer;
 
 pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
     let language = app.language();
@@ -142,6 +143,7 @@ pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
     let languages = pick_list(Language::ALL, Some(language), Message::LanguagePicked)
         .text_size(14)
         .padding([6, 10]);
+    let renderer = renderer_toggle(app.renderer(), language);
 
     container(
         row![
@@ -153,6 +155,7 @@ pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
             quarter,
             Icon::Language.view(),
             languages,
+            renderer,
         ]
         .spacing(8)
         .align_y(Alignment::Center),
@@ -160,6 +163,30 @@ pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
     .padding([8, 12])
     .width(Length::Fill)
     .style(theme::header)
+    .into()
+}
+
+/// "GPU" or "CPU": the renderer the next start uses; a click picks the other one.
+fn renderer_toggle<'a>(renderer: Renderer, language: Language) -> Element<'a, Message> {
+    let (name, other) = (renderer.to_string(), renderer.other().to_string());
+    iced::widget::tooltip(
+        button(text(name.clone()).size(12).font(widget::bold()))
+            .padding([6, 8])
+            .style(theme::tool)
+            .on_press(Message::RendererPicked(renderer.other())),
+        container(
+            text(tr_with(
+                language,
+                "app.renderer.tooltip",
+                &[("renderer", &name), ("other", &other)],
+            ))
+            .size(13),
+        )
+        .max_width(320)
+        .padding([4, 8])
+        .style(container::rounded_box),
+        iced::widget::tooltip::Position::Bottom,
+    )
     .into()
 }
 

@@ -11,12 +11,11 @@ pub mod i18n;
 pub mod icon;
 pub mod screen;
 pub mod shortcut;
+pub mod start;
 pub mod theme;
 pub mod widget;
 
-use std::path::PathBuf;
-
-use app::{App, Options};
+use app::{App, Notice, Options};
 
 /// Fira Sans SemiBold (latin), OFL: see `assets/fonts/FIRA-SANS-OFL.txt`.
 const SEMIBOLD_FONT: &[u8] = include_bytes!("../../assets/fonts/FiraSans-SemiBold.ttf");
@@ -33,15 +32,17 @@ pub fn settings() -> iced::Settings {
     }
 }
 
-/// Runs the app on `file`, or on the embedded sample roadmap.
-pub fn run(file: Option<PathBuf>) -> iced::Result {
-    let options = Options {
-        file,
-        config_path: config::Config::default_path(),
-        recovery_folder: crate::safety::RecoveryStore::default_folder(),
-        today: chrono::Local::now().date_naive(),
+/// Runs the app as `options` say, showing `notice` over it from the start. Most
+/// callers want [`start::start`], which survives a failing GPU renderer.
+pub fn run(options: Options, notice: Option<Notice>) -> iced::Result {
+    let boot = move || {
+        let (mut app, task) = App::boot(options.clone());
+        if let Some(notice) = notice.clone() {
+            app.notify(notice.tone, notice.text);
+        }
+        (app, task)
     };
-    iced::application(move || App::boot(options.clone()), App::update, App::view)
+    iced::application(boot, App::update, App::view)
         .title(App::title)
         .theme(App::theme)
         .subscription(App::subscription)
@@ -49,8 +50,24 @@ pub fn run(file: Option<PathBuf>) -> iced::Result {
         .window(iced::window::Settings {
             size: iced::Size::new(1280.0, 800.0),
             min_size: Some(iced::Size::new(960.0, 600.0)),
+            icon: window_icon(),
             ..iced::window::Settings::default()
         })
         .exit_on_close_request(false)
         .run()
+}
+
+/// The app's icon (`assets/icons/`) for the window's title bar and task bar.
+fn window_icon() -> Option<iced::window::Icon> {
+    const PNG: &[u8] = include_bytes!("../../assets/icons/reform-roadmap-64.png");
+    let mut reader = png::Decoder::new(std::io::Cursor::new(PNG))
+        .read_info()
+        .ok()?;
+    let mut pixels = vec![0; reader.output_buffer_size()?];
+    let frame = reader.next_frame(&mut pixels).ok()?;
+    // The icon is stored as 8-bit RGBA, which is what the window wants.
+    (frame.color_type == png::ColorType::Rgba && frame.bit_depth == png::BitDepth::Eight)
+        .then_some(())?;
+    pixels.truncate(frame.buffer_size());
+    iced::window::icon::from_rgba(pixels, frame.width, frame.height).ok()
 }

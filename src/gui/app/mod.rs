@@ -11,7 +11,7 @@ use super::config::Config;
 use super::dialog::safety::{self, Changed, Locked, Recover};
 use super::dialog::{self, Answer, Pending, new_document, open_path};
 use super::document::Document;
-use super::i18n::tr;
+use super::i18n::{tr, tr_with};
 use super::screen::review as review_screen;
 use super::screen::{self, Change, Context, draft, present};
 use super::shortcut::{self, Shortcut};
@@ -25,6 +25,7 @@ pub use recovery::{RECOVERY_DELAY, RecoveryJob};
 
 use crate::locale::Language;
 use crate::model::{Quarter, Roadmap};
+use crate::renderer::Renderer;
 use crate::review::{self, ReviewReport};
 use crate::safety::{LockInfo, RecoveryEntry, RecoveryStore};
 use crate::validate::{self, Problem};
@@ -114,6 +115,8 @@ pub enum Message {
     SwitchTo(screen::Kind),
     QuarterPicked(Quarter),
     LanguagePicked(Language),
+    /// The renderer for the next start (iced cannot change it in a running window).
+    RendererPicked(Renderer),
     New,
     Open,
     OpenByPath,
@@ -231,6 +234,11 @@ impl App {
 
     pub fn language(&self) -> Language {
         self.config.language
+    }
+
+    /// The renderer the next start uses.
+    pub fn renderer(&self) -> Renderer {
+        self.config.renderer
     }
 
     pub fn quarter(&self) -> Quarter {
@@ -443,6 +451,18 @@ impl App {
             Message::LanguagePicked(language) => {
                 self.config.language = language;
                 self.save_config();
+                Task::none()
+            }
+            Message::RendererPicked(renderer) => {
+                self.config.renderer = renderer;
+                self.save_config();
+                let name = renderer.to_string();
+                let text = tr_with(
+                    self.language(),
+                    "app.renderer.changed",
+                    &[("renderer", &name)],
+                );
+                self.inform(text);
                 Task::none()
             }
             Message::New | Message::Shortcut(Shortcut::New) => self.guard(Pending::New),
