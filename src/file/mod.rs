@@ -7,6 +7,7 @@
 mod atomic;
 mod error;
 pub mod migrate;
+pub mod names;
 
 use std::path::Path;
 

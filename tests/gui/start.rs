@@ -26,7 +26,11 @@ fn start_without_display(home: &Path, display: Option<&str>) -> Output {
 fn assert_one_line_exit_2(output: &Output, expected: &[&str]) {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
-    assert_eq!(stderr.lines().count(), 1, "one line, no backtrace: {stderr}");
+    assert_eq!(
+        stderr.lines().count(),
+        1,
+        "one line, no backtrace: {stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
     for part in expected {
         assert!(stderr.contains(part), "{part:?} missing in {stderr}");
@@ -75,7 +79,8 @@ fn the_renderer_button_switches_the_next_start_and_says_so() {
     let messages = {
         let mut ui =
             iced_test::Simulator::with_settings(reform_roadmap::gui::settings(), app.view());
-        ui.click("GPU").expect("the renderer button is in the header");
+        ui.click("GPU")
+            .expect("the renderer button is in the header");
         ui.into_messages().collect::<Vec<_>>()
     };
     for message in messages {
