@@ -51,10 +51,26 @@ pub fn run(options: Options, notice: Option<Notice>) -> iced::Result {
             size: iced::Size::new(1280.0, 800.0),
             min_size: Some(iced::Size::new(960.0, 600.0)),
             icon: window_icon(),
+            platform_specific: platform_specific(),
             ..iced::window::Settings::default()
         })
         .exit_on_close_request(false)
         .run()
+}
+
+/// On Linux the window's app id (Wayland) and class (X11) match the .desktop entry
+/// (`assets/reform-roadmap.desktop`), so the desktop shows the entry's name and icon.
+#[cfg(target_os = "linux")]
+fn platform_specific() -> iced::window::settings::PlatformSpecific {
+    iced::window::settings::PlatformSpecific {
+        application_id: "reform-roadmap".to_owned(),
+        ..Default::default()
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn platform_specific() -> iced::window::settings::PlatformSpecific {
+    iced::window::settings::PlatformSpecific::default()
 }
 
 /// The app's icon (`assets/icons/`) for the window's title bar and task bar.
