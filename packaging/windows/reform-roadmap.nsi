@@ -21,7 +21,8 @@ RequestExecutionLevel user
 !define APP "Reform Roadmap"
 !define PROGID "ReformRoadmap.Roadmap"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\ReformRoadmap"
-!define ICON "${__FILEDIR__}\..\..\assets\icons\reform-roadmap.ico"
+; makensis works in this folder, so this is relative to it.
+!define ICON "../../assets/icons/reform-roadmap.ico"
 
 Name "${APP}"
 OutFile "${OUTFILE}"
