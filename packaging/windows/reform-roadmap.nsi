@@ -4,7 +4,8 @@
 ; rights are needed: program in %LOCALAPPDATA%\Programs, Start-menu entry, the .ron file
 ; association and the uninstaller entry all under HKCU.
 
-Unicode true
+; The app is 64-bit only; a 64-bit installer runs wherever it can.
+Target amd64-unicode
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 

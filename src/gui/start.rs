@@ -135,9 +135,11 @@ pub fn start(file: Option<PathBuf>, requested: Option<Renderer>) -> ExitCode {
                     // Not remembered: the next start falls back again, no worse.
                     let _ = config.save(path);
                 }
+                // One line: wgpu's message spans several ("Caused by: ...").
+                let detail = detail.split_whitespace().collect::<Vec<_>>().join(" ");
                 eprintln!(
                     "{}",
-                    tr(language, "app.start.restarting").replace("%{detail}", detail)
+                    tr(language, "app.start.restarting").replace("%{detail}", &detail)
                 );
                 restart_on_cpu()
             }
