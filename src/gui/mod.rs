@@ -82,8 +82,18 @@ fn window_icon() -> Option<iced::window::Icon> {
     let mut pixels = vec![0; reader.output_buffer_size()?];
     let frame = reader.next_frame(&mut pixels).ok()?;
     // The icon is stored as 8-bit RGBA, which is what the window wants.
-    (frame.color_type == png::ColorType::Rgba && frame.bit_depth == png::BitDepth::Eight)
-        .then_some(())?;
+    if frame.color_type != png::ColorType::Rgba || frame.bit_depth != png::BitDepth::Eight {
+        return None;
+    }
     pixels.truncate(frame.buffer_size());
     iced::window::icon::from_rgba(pixels, frame.width, frame.height).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_decodes() {
+        // A re-exported PNG in another colour type would silently leave the window bare.
+        assert!(super::window_icon().is_some());
+    }
 }
