@@ -92,6 +92,8 @@ pub fn no_session_message(language: Language) -> String {
 /// Starts the desktop app on `file` with the `requested` renderer (else the remembered
 /// one) and returns the process's exit status.
 pub fn start(file: Option<PathBuf>, requested: Option<Renderer>) -> ExitCode {
+    #[cfg(windows)]
+    console::leave_own_console();
     let config_path = Config::default_path();
     let mut config = config_path.as_deref().map(Config::load).unwrap_or_default();
     let language = config.language;
@@ -182,17 +184,52 @@ fn watch_panics() -> &'static Mutex<Option<Failure>> {
 /// Runs this program again, same arguments, on the CPU renderer; its status is ours.
 fn restart_on_cpu() -> ExitCode {
     let run = std::env::current_exe().and_then(|program| {
-        std::process::Command::new(program)
+        let mut command = std::process::Command::new(program);
+        command
             .args(std::env::args_os().skip(1))
             .env("ICED_BACKEND", Renderer::Cpu.iced_backend())
-            .env(FELL_BACK, "1")
-            .status()
+            .env(FELL_BACK, "1");
+        #[cfg(windows)]
+        console::no_new_console(&mut command);
+        command.status()
     });
     match run {
         Ok(status) => ExitCode::from(status.code().map_or(EXIT_CANNOT_RUN, |c| c as u8)),
         Err(error) => {
             eprintln!("{error}");
             ExitCode::from(EXIT_CANNOT_RUN)
+        }
+    }
+}
+
+/// Windows gives a console program started from Explorer (a double click, the Start
+/// menu, a file association) a console window of its own, which would stay open behind
+/// the app. The command line needs a console, the desktop app does not.
+#[cfg(windows)]
+mod console {
+    use windows_sys::Win32::System::Console::{
+        FreeConsole, GetConsoleProcessList, GetConsoleWindow,
+    };
+
+    /// Leaves the console when no other process uses it (started from Explorer); one
+    /// shared with a command prompt stays, so messages still reach it.
+    pub fn leave_own_console() {
+        let mut processes = [0u32; 2];
+        // SAFETY: the buffer has room for the 2 process ids asked for.
+        let attached = unsafe { GetConsoleProcessList(processes.as_mut_ptr(), 2) };
+        if attached == 1 {
+            // SAFETY: detaching only; std treats writes to the closed console as done.
+            unsafe { FreeConsole() };
+        }
+    }
+
+    /// A restart from a process without a console gets none either.
+    pub fn no_new_console(command: &mut std::process::Command) {
+        use std::os::windows::process::CommandExt;
+        const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+        // SAFETY: a plain query without arguments.
+        if unsafe { GetConsoleWindow() }.is_null() {
+            command.creation_flags(CREATE_NO_WINDOW);
         }
     }
 }
