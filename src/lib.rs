@@ -9,6 +9,7 @@ pub mod file;
 pub mod locale;
 pub mod merge;
 pub mod model;
+pub mod renderer;
 pub mod review;
 pub mod safety;
 pub mod sample;

@@ -38,6 +38,8 @@ pub fn run(args: ExportArgs) -> ExitCode {
                 .into_owned(),
             ));
         }
+        crate::file::names::check_path(&args.to)
+            .map_err(|bad| CliError::Message(bad.message(language)))?;
         let roadmap = load(&args.file)?;
         let quarter = resolve_quarter(&roadmap, &args.file, args.quarter.as_deref(), today())?;
         export(&roadmap, quarter, language, &args.to)

@@ -44,6 +44,10 @@ pub const EXIT_PROBLEMS: u8 = 1;
 pub struct Cli {
     /// Roadmap file to open in the desktop app
     pub file: Option<PathBuf>,
+    /// Renderer of the desktop app's window for this start: gpu (default) or cpu
+    /// (slower, works where the graphics driver fails). Remembered choice otherwise.
+    #[arg(long, value_enum, value_name = "gpu|cpu")]
+    pub renderer: Option<crate::renderer::Renderer>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

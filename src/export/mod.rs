@@ -58,6 +58,9 @@ pub enum ExportError {
     UnknownFormat { path: PathBuf },
     #[error("could not build the Excel workbook: {message}")]
     Workbook { message: String },
+    /// A name Windows cannot hold: refused on every system, since the file travels.
+    #[error(transparent)]
+    BadName(#[from] crate::file::names::BadFileName),
     #[error(transparent)]
     Save(#[from] SaveError),
 }
@@ -90,6 +93,7 @@ pub fn export(
     let format = Format::from_path(path).ok_or_else(|| ExportError::UnknownFormat {
         path: path.to_owned(),
     })?;
+    crate::file::names::check_path(path)?;
     let today = chrono::Local::now().date_naive();
     let bytes = render(roadmap, quarter, language, format, today)?;
     write_atomically_without_backup(path, &bytes)?;

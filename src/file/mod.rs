@@ -8,6 +8,7 @@ mod atomic;
 mod error;
 mod fingerprint;
 pub mod migrate;
+pub mod names;
 
 use std::path::Path;
 

@@ -6,6 +6,7 @@ mod cli;
 mod exports;
 mod fault_kill;
 mod file_format;
+mod file_names;
 mod format_v2;
 mod fuzz_loader;
 mod merge;

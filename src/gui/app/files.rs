@@ -336,7 +336,8 @@ impl App {
         self.notify(Tone::Info, text);
     }
 
-    pub(super) fn notify(&mut self, tone: Tone, text: String) {
+    /// Shows `text` in the notice bar.
+    pub fn notify(&mut self, tone: Tone, text: String) {
         self.notice = Some(Notice {
             tone,
             text,

@@ -12,6 +12,7 @@ use crate::gui::screen::Tab;
 use crate::gui::theme;
 use crate::gui::widget::{self, Labelled};
 use crate::locale::Language;
+use crate::renderer::Renderer;
 
 pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
     let language = app.language();
@@ -143,6 +144,7 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
     let languages = pick_list(Language::ALL, Some(language), Message::LanguageSelected)
         .text_size(14)
         .padding([6, 10]);
+    let renderer = renderer_toggle(app.renderer(), language);
 
     container(
         row![
@@ -154,6 +156,7 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
             quarter,
             Icon::Language.view(),
             languages,
+            renderer,
         ]
         .spacing(8)
         .align_y(Alignment::Center),
@@ -161,6 +164,30 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
     .padding([8, 12])
     .width(Length::Fill)
     .style(theme::header)
+    .into()
+}
+
+/// "GPU" or "CPU": the renderer the next start uses; a click picks the other one.
+fn renderer_toggle<'a>(renderer: Renderer, language: Language) -> Element<'a, Message> {
+    let (name, other) = (renderer.to_string(), renderer.other().to_string());
+    iced::widget::tooltip(
+        button(text(name.clone()).size(12).font(widget::bold()))
+            .padding([6, 8])
+            .style(theme::tool)
+            .on_press(Message::RendererSelected(renderer.other())),
+        container(
+            text(tr_with(
+                language,
+                "app.renderer.tooltip",
+                &[("renderer", &name), ("other", &other)],
+            ))
+            .size(13),
+        )
+        .max_width(320)
+        .padding([4, 8])
+        .style(container::rounded_box),
+        iced::widget::tooltip::Position::Bottom,
+    )
     .into()
 }
 

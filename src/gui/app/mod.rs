@@ -14,7 +14,7 @@ use super::dialog::new_document::{self, NewDocument};
 use super::dialog::open_path::{self, OpenPath};
 use super::dialog::{self, Pending, UnsavedAnswer};
 use super::document::Document;
-use super::i18n::tr;
+use super::i18n::{tr, tr_with};
 use super::notice::{Notice, Tone};
 use super::screen::Tab;
 use super::screen::draft::{self, Drafting};
@@ -32,6 +32,7 @@ pub use recovery::{RECOVERY_DELAY, RecoveryJob};
 
 use crate::locale::Language;
 use crate::model::{Quarter, Roadmap};
+use crate::renderer::Renderer;
 use crate::review::{self, ReviewReport};
 use crate::safety::{LockInfo, RecoveryEntry, RecoveryError, RecoveryStore};
 use crate::validate::{self, Problem};
@@ -128,6 +129,8 @@ pub enum Message {
     SwitchTo(Tab),
     QuarterSelected(Quarter),
     LanguageSelected(Language),
+    /// The renderer for the next start (iced cannot change it in a running window).
+    RendererSelected(Renderer),
     New,
     Open,
     OpenByPath,
@@ -243,6 +246,11 @@ impl App {
 
     pub fn language(&self) -> Language {
         self.config.language
+    }
+
+    /// The renderer the next start uses.
+    pub fn renderer(&self) -> Renderer {
+        self.config.renderer
     }
 
     pub fn quarter(&self) -> Quarter {
@@ -472,6 +480,18 @@ impl App {
             Message::LanguageSelected(language) => {
                 self.config.language = language;
                 self.save_config();
+                Task::none()
+            }
+            Message::RendererSelected(renderer) => {
+                self.config.renderer = renderer;
+                self.save_config();
+                let name = renderer.to_string();
+                let text = tr_with(
+                    self.language(),
+                    "app.renderer.changed",
+                    &[("renderer", &name)],
+                );
+                self.inform(text);
                 Task::none()
             }
             Message::New | Message::Shortcut(Shortcut::New) => self.guard(Pending::New),
