@@ -1,5 +1,5 @@
 //! The command line: `reform-roadmap [FILE]` opens the desktop app; the subcommands
-//! work on a file without it (review, validate, new, export).
+//! work on a file without it (review, validate, new, export, import).
 //!
 //! Exit statuses: 0 success; 1 the command worked and found errors (`validate`);
 //! 2 the command could not run (unreadable file, bad quarter, bad argument, as clap
@@ -9,6 +9,7 @@
 //! [`LangArg`]) are shared by every subcommand, `export` included.
 
 pub mod export;
+pub mod import;
 pub mod new;
 pub mod review;
 pub mod validate;
@@ -54,6 +55,8 @@ pub enum Command {
     New(new::NewArgs),
     /// Export a roadmap or its review to another format
     Export(export::ExportArgs),
+    /// Create a roadmap from a spreadsheet (.xlsx, .xls, .ods, .csv)
+    Import(import::ImportArgs),
 }
 
 /// Runs one subcommand.
@@ -63,6 +66,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::New(args) => new::run(args),
         Command::Export(args) => export::run(args),
+        Command::Import(args) => import::run(args),
     }
 }
 

@@ -110,9 +110,13 @@ impl<'a> Builder<'a> {
         match reading.outcome {
             Outcome::Blank => {}
             Outcome::Skipped(reason) => self.skipped.push(SkippedRow { row, reason }),
+            // An area or program named on a row of its own is kept even without
+            // indicators under it.
             Outcome::Heading(place) => {
-                if place.area.is_some() || place.program.is_some() {
+                if place.program.is_some() {
                     self.place(row, &place);
+                } else if place.area.is_some() {
+                    self.area(place.area.as_deref());
                 }
             }
             Outcome::Indicator(indicator) => self.indicator(row, *indicator),

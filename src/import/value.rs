@@ -16,6 +16,12 @@ pub fn number(cell: &Cell) -> Result<Option<f64>, String> {
             if trimmed.is_empty() || trimmed.chars().all(|c| matches!(c, '-' | '–' | '—')) {
                 return Ok(None);
             }
+            // `Rp 2.500` is whole rupiah: its dot groups thousands.
+            if trimmed.starts_with("Rp") && !trimmed.contains(',') {
+                return parse_rupiah(trimmed)
+                    .map(|n| Some(n as f64))
+                    .map_err(|_| trimmed.to_owned());
+            }
             let without_percent = trimmed.strip_suffix('%').unwrap_or(trimmed);
             parse_number(without_percent)
                 .ok()
@@ -85,6 +91,8 @@ mod tests {
             (Cell::text("1.234,5"), Ok(Some(1234.5))),
             (Cell::text("60,27%"), Ok(Some(60.27))),
             (Cell::text("Rp 150.000.000"), Ok(Some(150_000_000.0))),
+            (Cell::text("Rp 2.500"), Ok(Some(2_500.0))),
+            (Cell::text("Rp 2.500,5"), Ok(Some(2_500.5))),
             (Cell::text(" - "), Ok(None)),
             (Cell::Empty, Ok(None)),
             (Cell::text("Ada"), Err("Ada".to_owned())),
