@@ -118,7 +118,11 @@ pub fn summary(report: &ImportReport, language: Language) -> String {
             .filter(|slot| !slot.is_empty())
             .map(|slot| format!(" {slot}"))
             .unwrap_or_default();
-        let marker = if column.meaning == Meaning::Unused { "  " } else { "→ " };
+        let marker = if column.meaning == Meaning::Unused {
+            "  "
+        } else {
+            "→ "
+        };
         line(format!(
             "  {:>3}  {}  {marker}{meaning}{slot}",
             column_letters(column.index),

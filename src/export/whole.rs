@@ -88,7 +88,14 @@ fn build(roadmap: &Roadmap, language: Language) -> Result<Vec<u8>, XlsxError> {
 
     for (col, (key, width)) in FIXED.iter().enumerate() {
         let col = col as u16;
-        sheet.merge_range(HEADER_ROW, col, HEADER_ROW + 1, col, &tr(language, key), &centered)?;
+        sheet.merge_range(
+            HEADER_ROW,
+            col,
+            HEADER_ROW + 1,
+            col,
+            &tr(language, key),
+            &centered,
+        )?;
         sheet.set_column_width(col, *width)?;
     }
     let years: Vec<i32> = roadmap.period.years().collect();
@@ -99,7 +106,13 @@ fn build(roadmap: &Roadmap, language: Language) -> Result<Vec<u8>, XlsxError> {
             sheet.merge_range(HEADER_ROW, first, HEADER_ROW, first + 3, &label, &centered)?;
             for q in 1..=4u8 {
                 let col = first + u16::from(q) - 1;
-                write_text(sheet, HEADER_ROW + 1, col, &quarter_label(q, language), &centered)?;
+                write_text(
+                    sheet,
+                    HEADER_ROW + 1,
+                    col,
+                    &quarter_label(q, language),
+                    &centered,
+                )?;
                 sheet.set_column_width(col, *width)?;
             }
         }
@@ -130,10 +143,7 @@ fn build(roadmap: &Roadmap, language: Language) -> Result<Vec<u8>, XlsxError> {
                 indicator_row(sheet, r, number, indicator, &years, language, &styles)?;
                 r += 1;
             }
-            let texts = [
-                (2, program.name.as_str()),
-                (3, unit),
-            ];
+            let texts = [(2, program.name.as_str()), (3, unit)];
             for (col, text) in texts {
                 merged_text(sheet, program_start, r - 1, col, text, &styles.text)?;
             }
@@ -141,9 +151,12 @@ fn build(roadmap: &Roadmap, language: Language) -> Result<Vec<u8>, XlsxError> {
                 sheet.merge_range(program_start, 4, r - 1, 4, "", &styles.whole)?;
             }
             match program.budget {
-                Some(budget) => {
-                    sheet.write_number_with_format(program_start, 4, budget as f64, &styles.whole)?
-                }
+                Some(budget) => sheet.write_number_with_format(
+                    program_start,
+                    4,
+                    budget as f64,
+                    &styles.whole,
+                )?,
                 None => sheet.write_blank(program_start, 4, &styles.whole)?,
             };
         }
@@ -160,7 +173,12 @@ fn build(roadmap: &Roadmap, language: Language) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// A row for an area or program without indicators, so that it is kept.
-fn blank_row(sheet: &mut Worksheet, r: u32, last_col: u16, styles: &Styles) -> Result<(), XlsxError> {
+fn blank_row(
+    sheet: &mut Worksheet,
+    r: u32,
+    last_col: u16,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
     for col in 0..=last_col {
         sheet.write_blank(r, col, &styles.text)?;
     }

@@ -13,12 +13,24 @@ use super::read::{Entry, IndicatorRow, Options, Outcome, Place, RowReading};
 use super::report::{Counts, ImportReport, SkippedRow, Warning, WarningKind};
 use super::table::address;
 use crate::edit::ids::letters;
-use crate::model::{Area, Element, Indicator, Kind, Period, Program, Quarter, Roadmap, Target, Unit};
+use crate::model::{
+    Area, Element, Indicator, Kind, Period, Program, Quarter, Roadmap, Target, Unit,
+};
 
 /// Words that mark a title line as naming the institution.
 const INSTITUTION_WORDS: [&str; 12] = [
-    "pemerintah", "kabupaten", "kota", "provinsi", "dinas", "badan", "kementerian", "lembaga",
-    "sekretariat", "pemkab", "pemkot", "pemprov",
+    "pemerintah",
+    "kabupaten",
+    "kota",
+    "provinsi",
+    "dinas",
+    "badan",
+    "kementerian",
+    "lembaga",
+    "sekretariat",
+    "pemkab",
+    "pemkot",
+    "pemprov",
 ];
 
 /// The names a roadmap gets from rows, before the period is known.
@@ -51,7 +63,9 @@ impl<'a> Builder<'a> {
         let fallback = format!("area-{}", self.roadmap.areas.len() + 1);
         let id = self.area_ids.area(&name, &fallback);
         self.areas.insert(key(&name), self.roadmap.areas.len());
-        self.roadmap.areas.push(Area::new(id, name, Element::default()));
+        self.roadmap
+            .areas
+            .push(Area::new(id, name, Element::default()));
         self.roadmap.areas.len() - 1
     }
 
@@ -140,7 +154,8 @@ impl<'a> Builder<'a> {
             None => {
                 let indicators = &mut program_ref.indicators;
                 let id = format!("{}-{}", program_ref.id, letters(indicators.len()));
-                let mut indicator = Indicator::new(id, read.name.clone(), read.kind.unwrap_or_default());
+                let mut indicator =
+                    Indicator::new(id, read.name.clone(), read.kind.unwrap_or_default());
                 indicator.unit = read.measure.clone();
                 indicator.direction = read.direction.unwrap_or_default();
                 indicator.baseline = read.baseline;
@@ -150,7 +165,9 @@ impl<'a> Builder<'a> {
                 indicators.len() - 1
             }
         };
-        let indicator_col = self.plan.column_of(Meaning::Indicator)
+        let indicator_col = self
+            .plan
+            .column_of(Meaning::Indicator)
             .or(self.plan.column_of(Meaning::Outline))
             .unwrap_or(0);
         let indicator = &mut self.roadmap.areas[area].programs[program].indicators[index];
@@ -211,9 +228,12 @@ fn milestone(indicator: &mut Indicator, entries: &BTreeMap<Quarter, Entry>) {
 fn is_period_line(text: &str) -> bool {
     let words = words(text);
     words.iter().any(|w| year_of_word(w).is_some())
-        || words
-            .first()
-            .is_some_and(|w| matches!(w.as_str(), "periode" | "period" | "tahun" | "triwulan" | "tw"))
+        || words.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "periode" | "period" | "tahun" | "triwulan" | "tw"
+            )
+        })
 }
 
 fn title_and_institution(plan: &Plan, options: &Options) -> (String, String) {
@@ -291,10 +311,7 @@ pub fn assemble(
         areas: roadmap.areas.len(),
         programs: roadmap.areas.iter().map(|a| a.programs.len()).sum(),
         indicators: roadmap.indicator_count(),
-        targets: roadmap
-            .indicators()
-            .map(|(_, _, i)| i.targets.len())
-            .sum(),
+        targets: roadmap.indicators().map(|(_, _, i)| i.targets.len()).sum(),
         units: roadmap.units.len(),
     };
     let report = ImportReport {

@@ -43,7 +43,9 @@ fn decode(bytes: &[u8]) -> Option<Cow<'_, str>> {
         Cow::Borrowed(text)
     } else {
         // Excel's "CSV (Comma delimited)" on Windows writes the ANSI code page.
-        encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
     };
     let binary = text
         .chars()
@@ -102,7 +104,9 @@ mod tests {
 
     #[test]
     fn semicolons_with_comma_decimals() {
-        let s = sheet("\u{feff}Indikator;Target;Realisasi\nA, B dan C;12,5;1.234,5\nD;1,5;2,5\n".as_bytes());
+        let s = sheet(
+            "\u{feff}Indikator;Target;Realisasi\nA, B dan C;12,5;1.234,5\nD;1,5;2,5\n".as_bytes(),
+        );
         assert_eq!(s.cell(0, 0), &Cell::text("Indikator"));
         assert_eq!(s.cell(1, 0), &Cell::text("A, B dan C"));
         assert_eq!(s.cell(1, 2), &Cell::text("1.234,5"));
@@ -121,7 +125,11 @@ mod tests {
         let s = sheet(b"Indikator;Target\nKepuasan \xe9;1\n");
         assert_eq!(s.cell(1, 0), &Cell::text("Kepuasan é"));
         let mut utf16 = vec![0xFF, 0xFE];
-        utf16.extend("Indikator\tTarget\nX\t1\n".encode_utf16().flat_map(u16::to_le_bytes));
+        utf16.extend(
+            "Indikator\tTarget\nX\t1\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
         let s = sheet(&utf16);
         assert_eq!(s.cell(1, 1), &Cell::text("1"));
     }

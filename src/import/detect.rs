@@ -201,7 +201,12 @@ pub fn detect(sheet: &Sheet, file: &Path) -> Result<Plan, ImportError> {
     // A group row (`TARGET`, `REALISASI`) may sit over the row that scored best.
     let mut start = best;
     let labels = |r: usize| sheet.row(r).iter().filter(|c| is_slot_label(c)).count();
-    if best > 0 && labels(best) >= 2 && sheet.row(best - 1).iter().any(|c| heading_meaning(c).is_some())
+    if best > 0
+        && labels(best) >= 2
+        && sheet
+            .row(best - 1)
+            .iter()
+            .any(|c| heading_meaning(c).is_some())
     {
         start = best - 1;
     }
@@ -211,7 +216,8 @@ pub fn detect(sheet: &Sheet, file: &Path) -> Result<Plan, ImportError> {
     }
     let mut first_data_row = end;
     while first_data_row < sheet.height()
-        && (is_number_row(sheet.row(first_data_row)) || sheet.row(first_data_row).iter().all(Cell::is_empty))
+        && (is_number_row(sheet.row(first_data_row))
+            || sheet.row(first_data_row).iter().all(Cell::is_empty))
         && first_data_row < end + 2
     {
         first_data_row += 1;
@@ -249,7 +255,11 @@ pub fn detect(sheet: &Sheet, file: &Path) -> Result<Plan, ImportError> {
 /// over a label takes the group heading on its left (a `TARGET` written once over
 /// four quarters without merging).
 fn columns(sheet: &Sheet, header: Range<usize>) -> Vec<Column> {
-    let width = header.clone().map(|r| sheet.row(r).len()).max().unwrap_or(0);
+    let width = header
+        .clone()
+        .map(|r| sheet.row(r).len())
+        .max()
+        .unwrap_or(0);
     let mut parts: Vec<Vec<String>> = vec![Vec::new(); width];
     for r in header.clone() {
         let last = r + 1 == header.end;
@@ -313,10 +323,28 @@ mod tests {
             &["LAPORAN RENCANA AKSI RB TAHUN 2025"],
             &["PEMERINTAH KABUPATEN CONTOH"],
             &[],
-            &["NO", "AREA PERUBAHAN", "INDIKATOR", "TARGET", "", "REALISASI", "", "CAPAIAN (%)"],
+            &[
+                "NO",
+                "AREA PERUBAHAN",
+                "INDIKATOR",
+                "TARGET",
+                "",
+                "REALISASI",
+                "",
+                "CAPAIAN (%)",
+            ],
             &["", "", "", "TW I", "TW II", "TW I", "TW II", ""],
             &["1", "2", "3", "4", "5", "6", "7", "8"],
-            &["1", "Manajemen Perubahan", "Indeks", "1", "2", "1", "2", "100"],
+            &[
+                "1",
+                "Manajemen Perubahan",
+                "Indeks",
+                "1",
+                "2",
+                "1",
+                "2",
+                "100",
+            ],
         ]);
         let plan = detect(&s, Path::new("x.xlsx")).unwrap();
         assert_eq!(plan.header, 3..5);

@@ -9,23 +9,45 @@ use crate::locale::Language;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}", self.message(Language::English))]
 pub enum ImportError {
-    Io { file: PathBuf, detail: String },
-    TooLarge { file: PathBuf, size: u64, limit: u64 },
+    Io {
+        file: PathBuf,
+        detail: String,
+    },
+    TooLarge {
+        file: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     /// No file content, or a workbook without a filled cell (pictures are not read).
-    Empty { file: PathBuf },
-    Encrypted { file: PathBuf },
-    NotSpreadsheet { file: PathBuf },
+    Empty {
+        file: PathBuf,
+    },
+    Encrypted {
+        file: PathBuf,
+    },
+    NotSpreadsheet {
+        file: PathBuf,
+    },
     /// A zip that inflates past the limit.
-    Inflates { file: PathBuf, limit: u64 },
+    Inflates {
+        file: PathBuf,
+        limit: u64,
+    },
     /// The spreadsheet reader refused it.
-    Damaged { file: PathBuf, detail: String },
+    Damaged {
+        file: PathBuf,
+        detail: String,
+    },
     SheetNotFound {
         file: PathBuf,
         sheet: String,
         sheets: Vec<String>,
     },
     /// No row of the sheet looks like a table header.
-    NoHeader { file: PathBuf, sheet: String },
+    NoHeader {
+        file: PathBuf,
+        sheet: String,
+    },
     /// A header, but none of its columns holds the indicators.
     NoIndicatorColumn {
         file: PathBuf,
@@ -34,10 +56,19 @@ pub enum ImportError {
         found: Vec<String>,
     },
     /// Quarter columns without a year, and no year anywhere to take it from.
-    NoYear { file: PathBuf, sheet: String },
-    PeriodReversed { start: i32, end: i32 },
+    NoYear {
+        file: PathBuf,
+        sheet: String,
+    },
+    PeriodReversed {
+        start: i32,
+        end: i32,
+    },
     /// The header was found but no row under it names an indicator.
-    NoIndicators { file: PathBuf, sheet: String },
+    NoIndicators {
+        file: PathBuf,
+        sheet: String,
+    },
 }
 
 /// The headings the importer looks for, as the message lists them.

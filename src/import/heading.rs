@@ -254,19 +254,58 @@ pub fn classify(text: &str) -> Meaning {
     let slot = take_slot(&mut words);
     let w = words.as_slice();
     let only = |list: &[&str]| w.len() == 1 && list.contains(&w[0].as_str());
-    if any_of(w, &["baseline"]) || has_phrase(w, &["kondisi", "awal"]) || has_phrase(w, &["data", "awal"]) || has_phrase(w, &["capaian", "awal"]) || has_phrase(w, &["nilai", "awal"]) {
+    if any_of(w, &["baseline"])
+        || has_phrase(w, &["kondisi", "awal"])
+        || has_phrase(w, &["data", "awal"])
+        || has_phrase(w, &["capaian", "awal"])
+        || has_phrase(w, &["nilai", "awal"])
+    {
         return Meaning::Baseline;
     }
-    if any_of(w, &["capaian", "achievement", "status", "skor", "score", "persentase", "deviasi", "gap"]) || only(&["%"]) {
+    if any_of(
+        w,
+        &[
+            "capaian",
+            "achievement",
+            "status",
+            "skor",
+            "score",
+            "persentase",
+            "deviasi",
+            "gap",
+        ],
+    ) || only(&["%"])
+    {
         return Meaning::Recomputed;
     }
-    if any_of(w, &["kendala", "hambatan", "permasalahan", "masalah", "alasan", "obstacle", "obstacles", "issue", "issues", "problem", "problems"]) {
+    if any_of(
+        w,
+        &[
+            "kendala",
+            "hambatan",
+            "permasalahan",
+            "masalah",
+            "alasan",
+            "obstacle",
+            "obstacles",
+            "issue",
+            "issues",
+            "problem",
+            "problems",
+        ],
+    ) {
         return Meaning::Obstacle(slot);
     }
-    if has_phrase(w, &["tindak", "lanjut"]) || has_phrase(w, &["follow", "up"]) || any_of(w, &["followup", "solusi", "upaya", "rekomendasi"]) {
+    if has_phrase(w, &["tindak", "lanjut"])
+        || has_phrase(w, &["follow", "up"])
+        || any_of(w, &["followup", "solusi", "upaya", "rekomendasi"])
+    {
         return Meaning::FollowUp(slot);
     }
-    if any_of(w, &["bukti", "evidence"]) || has_phrase(w, &["data", "dukung"]) || has_phrase(w, &["dokumen", "pendukung"]) {
+    if any_of(w, &["bukti", "evidence"])
+        || has_phrase(w, &["data", "dukung"])
+        || has_phrase(w, &["dokumen", "pendukung"])
+    {
         return Meaning::Evidence(slot);
     }
     if any_of(w, &["anggaran", "pagu", "budget", "biaya", "dana"]) {
@@ -276,7 +315,16 @@ pub fn classify(text: &str) -> Meaning {
             Meaning::Budget
         };
     }
-    if any_of(w, &["realisasi", "actual", "actuals", "realization", "realisation"]) {
+    if any_of(
+        w,
+        &[
+            "realisasi",
+            "actual",
+            "actuals",
+            "realization",
+            "realisation",
+        ],
+    ) {
         return Meaning::Actual(slot);
     }
     if any_of(w, &["target", "targets", "rencana"]) && !has(w, "aksi") {
@@ -285,13 +333,35 @@ pub fn classify(text: &str) -> Meaning {
     if any_of(w, &["polaritas", "polarity", "direction", "arah"]) {
         return Meaning::Polarity;
     }
-    if has_phrase(w, &["penanggung", "jawab"]) || has_phrase(w, &["unit", "kerja"]) || has_phrase(w, &["satuan", "kerja"]) || any_of(w, &["pj", "pic", "opd", "pelaksana", "responsible", "instansi", "skpd", "penanggungjawab"]) || has_phrase(w, &["perangkat", "daerah"]) || only(&["unit"]) {
+    if has_phrase(w, &["penanggung", "jawab"])
+        || has_phrase(w, &["unit", "kerja"])
+        || has_phrase(w, &["satuan", "kerja"])
+        || any_of(
+            w,
+            &[
+                "pj",
+                "pic",
+                "opd",
+                "pelaksana",
+                "responsible",
+                "instansi",
+                "skpd",
+                "penanggungjawab",
+            ],
+        )
+        || has_phrase(w, &["perangkat", "daerah"])
+        || only(&["unit"])
+    {
         return Meaning::Unit;
     }
     if any_of(w, &["satuan", "measure", "uom"]) {
         return Meaning::Measure;
     }
-    if any_of(w, &["indikator", "indicator", "indicators", "keluaran", "output"]) || has_phrase(w, &["ukuran", "keberhasilan"]) {
+    if any_of(
+        w,
+        &["indikator", "indicator", "indicators", "keluaran", "output"],
+    ) || has_phrase(w, &["ukuran", "keberhasilan"])
+    {
         return Meaning::Indicator;
     }
     if any_of(w, &["uraian", "description", "outline"]) {
@@ -300,7 +370,18 @@ pub fn classify(text: &str) -> Meaning {
     if any_of(w, &["area", "areas"]) {
         return Meaning::Area;
     }
-    if any_of(w, &["program", "programs", "kegiatan", "activity", "activities", "aksi", "action"]) {
+    if any_of(
+        w,
+        &[
+            "program",
+            "programs",
+            "kegiatan",
+            "activity",
+            "activities",
+            "aksi",
+            "action",
+        ],
+    ) {
         return Meaning::Program;
     }
     if any_of(w, &["jenis", "kind", "tipe", "type"]) {

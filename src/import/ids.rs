@@ -101,16 +101,25 @@ mod tests {
         assert_eq!(pool.area("Manajemen Perubahan", "area-1"), "mp");
         assert_eq!(pool.area("MANAJEMEN PERUBAHAN", "area-2"), "mp-2");
         assert_eq!(pool.area("Akuntabilitas", "area-3"), "akuntabilitas");
-        assert_eq!(pool.area("Penataan dan Penguatan Organisasi", "area-4"), "ppo");
+        assert_eq!(
+            pool.area("Penataan dan Penguatan Organisasi", "area-4"),
+            "ppo"
+        );
         assert_eq!(pool.area("—", "area-5"), "area-5");
         let mut pool = IdPool::default();
         assert_eq!(
-            pool.unit("Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "u"),
+            pool.unit(
+                "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+                "u"
+            ),
             "bkpsdm"
         );
         assert_eq!(pool.unit("Inspektorat Daerah", "u"), "inspektorat-daerah");
         assert_eq!(pool.unit("Bappeda", "u"), "bappeda");
-        assert_eq!(pool.unit("Dinas Komunikasi (Diskominfo)", "u"), "diskominfo");
+        assert_eq!(
+            pool.unit("Dinas Komunikasi (Diskominfo)", "u"),
+            "diskominfo"
+        );
         assert_eq!(pool.unit("Dinas Kesehatan dan Keluarga", "u"), "dkk");
         assert_eq!(pool.unit("Dinas Kebudayaan dan Kesenian", "u"), "dkk-2");
     }

@@ -92,7 +92,11 @@ pub fn choose_sheet<'w>(
             .ok_or_else(|| ImportError::SheetNotFound {
                 file: workbook.file.clone(),
                 sheet: name.to_owned(),
-                sheets: workbook.sheet_names().iter().map(|s| s.to_string()).collect(),
+                sheets: workbook
+                    .sheet_names()
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect(),
             })?;
         return detect(workbook, sheet).map(|plan| (sheet, plan));
     }

@@ -85,13 +85,40 @@ pub struct Reader<'a> {
 
 /// First words of the lines under a table: the signature block.
 const SIGNATURE_WORDS: [&str; 17] = [
-    "mengetahui", "menyetujui", "disetujui", "diperiksa", "dibuat", "nip", "ttd", "kepala",
-    "plt", "plh", "sekretaris", "bupati", "walikota", "gubernur", "pembina", "penata", "an",
+    "mengetahui",
+    "menyetujui",
+    "disetujui",
+    "diperiksa",
+    "dibuat",
+    "nip",
+    "ttd",
+    "kepala",
+    "plt",
+    "plh",
+    "sekretaris",
+    "bupati",
+    "walikota",
+    "gubernur",
+    "pembina",
+    "penata",
+    "an",
 ];
 
 const MONTHS: [&str; 14] = [
-    "januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus",
-    "september", "oktober", "november", "nopember", "desember",
+    "januari",
+    "februari",
+    "pebruari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "nopember",
+    "desember",
 ];
 
 impl<'a> Reader<'a> {
@@ -423,7 +450,9 @@ impl<'a> Reader<'a> {
                 _ => {}
             }
         }
-        indicator.entries.retain(|_, entry| *entry != Entry::default());
+        indicator
+            .entries
+            .retain(|_, entry| *entry != Entry::default());
         if loose == Entry::default() {
             return;
         }
@@ -501,15 +530,31 @@ mod tests {
     fn outline_levels() {
         use OutlineLevel::*;
         for (text, number, expected) in [
-            ("A. MANAJEMEN PERUBAHAN", None, (Area, "MANAJEMEN PERUBAHAN")),
-            ("II. Penataan Tata Laksana", None, (Area, "Penataan Tata Laksana")),
-            ("1. Internalisasi budaya kerja", None, (Program, "Internalisasi budaya kerja")),
+            (
+                "A. MANAJEMEN PERUBAHAN",
+                None,
+                (Area, "MANAJEMEN PERUBAHAN"),
+            ),
+            (
+                "II. Penataan Tata Laksana",
+                None,
+                (Area, "Penataan Tata Laksana"),
+            ),
+            (
+                "1. Internalisasi budaya kerja",
+                None,
+                (Program, "Internalisasi budaya kerja"),
+            ),
             ("12) Program", None, (Program, "Program")),
             ("a. Persentase ASN", None, (Indicator, "Persentase ASN")),
             ("1.1 Persentase ASN", None, (Indicator, "Persentase ASN")),
             ("- Persentase ASN", None, (Indicator, "Persentase ASN")),
             ("Persentase ASN", None, (Indicator, "Persentase ASN")),
-            ("Manajemen Perubahan", Some("A"), (Area, "Manajemen Perubahan")),
+            (
+                "Manajemen Perubahan",
+                Some("A"),
+                (Area, "Manajemen Perubahan"),
+            ),
             ("Internalisasi", Some("1"), (Program, "Internalisasi")),
             ("Indeks", Some("a"), (Indicator, "Indeks")),
         ] {

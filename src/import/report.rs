@@ -43,20 +43,32 @@ pub struct SkippedRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WarningKind {
     /// Text where a number belongs; the value is left out.
-    NotANumber { text: String },
+    NotANumber {
+        text: String,
+    },
     /// A realisasi without a target in the same quarter; left out (a target is
     /// required).
     ActualWithoutTarget,
     /// Kendala, tindak lanjut or bukti dukung on a row with no target to hold it.
     TextWithoutTarget,
-    UnknownPolarity { text: String },
-    UnknownKind { text: String },
+    UnknownPolarity {
+        text: String,
+    },
+    UnknownKind {
+        text: String,
+    },
     /// Long layout: the year is not a year.
-    NotAYear { text: String },
+    NotAYear {
+        text: String,
+    },
     /// Long layout: the same indicator and quarter again; the later row wins.
-    RepeatedQuarter { quarter: String },
+    RepeatedQuarter {
+        quarter: String,
+    },
     /// A program named with a different unit than on its first row; the first kept.
-    SecondUnit { unit: String },
+    SecondUnit {
+        unit: String,
+    },
     /// The sheet is larger than the importer reads; the rest was left out.
     SheetTruncated,
 }

@@ -239,11 +239,7 @@ fn sheet_of_range(
     let mut sheet = Sheet::new(name);
     for (row, col, value) in range.used_cells() {
         let (top, left) = range.start().unwrap_or((0, 0));
-        sheet.put(
-            row + top as usize,
-            col + left as usize,
-            cell_of_data(value),
-        );
+        sheet.put(row + top as usize, col + left as usize, cell_of_data(value));
     }
     sheet.fill_merges(merges.iter().map(|d| (d.start, d.end)));
     sheet

@@ -185,7 +185,10 @@ impl Workbook {
     }
 
     pub fn sheet_names(&self) -> Vec<&str> {
-        self.sheets.iter().map(|sheet| sheet.name.as_str()).collect()
+        self.sheets
+            .iter()
+            .map(|sheet| sheet.name.as_str())
+            .collect()
     }
 }
 
@@ -236,6 +239,9 @@ mod tests {
         huge.put(0, 0, Cell::text("x"));
         huge.put(MAX_ROWS - 1, 0, Cell::Number(1.0));
         huge.fill_merges([((0, 0), (1_048_575, 0))].into_iter());
-        assert!(huge.cell(1, 0).is_empty(), "a page-sized merge is decoration");
+        assert!(
+            huge.cell(1, 0).is_empty(),
+            "a page-sized merge is decoration"
+        );
     }
 }

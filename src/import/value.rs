@@ -55,8 +55,19 @@ pub fn direction(text: &str) -> Option<Direction> {
     ]) {
         Some(Direction::LowerIsBetter)
     } else if has(&[
-        "positif", "positive", "maksimal", "maksimum", "maximal", "maximum", "maximize", "max",
-        "tinggi", "higher", "naik", "meningkat", "besar",
+        "positif",
+        "positive",
+        "maksimal",
+        "maksimum",
+        "maximal",
+        "maximum",
+        "maximize",
+        "max",
+        "tinggi",
+        "higher",
+        "naik",
+        "meningkat",
+        "besar",
     ]) {
         Some(Direction::HigherIsBetter)
     } else {

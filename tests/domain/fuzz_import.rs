@@ -36,30 +36,78 @@ fn seeds() -> Vec<(&'static str, Vec<u8>)> {
 
 #[derive(Debug, Clone)]
 enum Mutation {
-    FlipBit { at: usize, bit: u8 },
-    Insert { at: usize, bytes: Vec<u8> },
-    Truncate { at: usize },
-    Duplicate { from: usize, len: usize, to: usize },
-    Remove { from: usize, len: usize },
+    FlipBit {
+        at: usize,
+        bit: u8,
+    },
+    Insert {
+        at: usize,
+        bytes: Vec<u8>,
+    },
+    Truncate {
+        at: usize,
+    },
+    Duplicate {
+        from: usize,
+        len: usize,
+        to: usize,
+    },
+    Remove {
+        from: usize,
+        len: usize,
+    },
     /// CSV only: replace the `n`th cell with a chosen text.
-    Cell { n: usize, text: &'static str },
+    Cell {
+        n: usize,
+        text: &'static str,
+    },
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     let at = 0usize..=1000;
     let cell_text = prop::sample::select(vec![
-        "", "INDIKATOR", "URAIAN", "TARGET 2025", "Tahun", "Triwulan", "TW V", "TW IV 1999",
-        "A.", "I.", "1.", "1e308", "-1e308", "NaN", "inf", "1.2.3,4,5", "60,27%%", "Rp",
-        "Rp 1.000.000.000.000.000.000.000", "Jumlah", "Mengetahui,", "\"", ";;;;", "\n\n",
-        "Positif", "Tonggak", "2100", "0", "-0", "=1+1", "99999999999999999999",
+        "",
+        "INDIKATOR",
+        "URAIAN",
+        "TARGET 2025",
+        "Tahun",
+        "Triwulan",
+        "TW V",
+        "TW IV 1999",
+        "A.",
+        "I.",
+        "1.",
+        "1e308",
+        "-1e308",
+        "NaN",
+        "inf",
+        "1.2.3,4,5",
+        "60,27%%",
+        "Rp",
+        "Rp 1.000.000.000.000.000.000.000",
+        "Jumlah",
+        "Mengetahui,",
+        "\"",
+        ";;;;",
+        "\n\n",
+        "Positif",
+        "Tonggak",
+        "2100",
+        "0",
+        "-0",
+        "=1+1",
+        "99999999999999999999",
     ]);
     prop_oneof![
         (at.clone(), 0u8..8).prop_map(|(at, bit)| Mutation::FlipBit { at, bit }),
         (at.clone(), prop::collection::vec(any::<u8>(), 1..16))
             .prop_map(|(at, bytes)| Mutation::Insert { at, bytes }),
         at.clone().prop_map(|at| Mutation::Truncate { at }),
-        (at.clone(), 1usize..4000, at.clone())
-            .prop_map(|(from, len, to)| Mutation::Duplicate { from, len, to }),
+        (at.clone(), 1usize..4000, at.clone()).prop_map(|(from, len, to)| Mutation::Duplicate {
+            from,
+            len,
+            to
+        }),
         (at, 1usize..200).prop_map(|(from, len)| Mutation::Remove { from, len }),
         (0usize..200, cell_text.clone()).prop_map(|(n, text)| Mutation::Cell { n, text }),
         (0usize..200, cell_text).prop_map(|(n, text)| Mutation::Cell { n, text }),
@@ -75,12 +123,19 @@ fn apply(bytes: &mut Vec<u8>, mutation: &Mutation, csv: bool) {
     match *mutation {
         Mutation::FlipBit { at, bit } if len > 0 => bytes[position(at, len - 1)] ^= 1 << bit,
         Mutation::FlipBit { .. } => {}
-        Mutation::Insert { at, bytes: ref inserted } => {
+        Mutation::Insert {
+            at,
+            bytes: ref inserted,
+        } => {
             let i = position(at, len);
             bytes.splice(i..i, inserted.iter().copied());
         }
         Mutation::Truncate { at } => bytes.truncate(position(at, len)),
-        Mutation::Duplicate { from, len: span, to } => {
+        Mutation::Duplicate {
+            from,
+            len: span,
+            to,
+        } => {
             let start = position(from, len);
             let copy = bytes[start..(start + span).min(len)].to_vec();
             let i = position(to, len);

@@ -64,7 +64,12 @@ fn wide_merged_workbook() -> Vec<u8> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     let bold = Format::new().set_bold();
-    text(sheet, 0, 0, "LAPORAN RENCANA AKSI REFORMASI BIROKRASI TAHUN 2025");
+    text(
+        sheet,
+        0,
+        0,
+        "LAPORAN RENCANA AKSI REFORMASI BIROKRASI TAHUN 2025",
+    );
     text(sheet, 1, 0, "PEMERINTAH KABUPATEN CONTOH");
     for (col, heading) in [
         "NO",
@@ -78,11 +83,18 @@ fn wide_merged_workbook() -> Vec<u8> {
     .iter()
     .enumerate()
     {
-        sheet.merge_range(3, col as u16, 4, col as u16, heading, &bold).unwrap();
+        sheet
+            .merge_range(3, col as u16, 4, col as u16, heading, &bold)
+            .unwrap();
     }
     sheet.merge_range(3, 7, 3, 10, "TARGET", &bold).unwrap();
     sheet.merge_range(3, 11, 3, 14, "REALISASI", &bold).unwrap();
-    for (col, heading) in [(15, "CAPAIAN (%)"), (16, "STATUS"), (17, "KENDALA / ALASAN TIDAK TERCAPAI"), (18, "TINDAK LANJUT")] {
+    for (col, heading) in [
+        (15, "CAPAIAN (%)"),
+        (16, "STATUS"),
+        (17, "KENDALA / ALASAN TIDAK TERCAPAI"),
+        (18, "TINDAK LANJUT"),
+    ] {
         sheet.merge_range(3, col, 4, col, heading, &bold).unwrap();
     }
     for (i, label) in ["TW I", "TW II", "TW III", "TW IV"].iter().enumerate() {
@@ -94,9 +106,15 @@ fn wide_merged_workbook() -> Vec<u8> {
     }
     // Rows 6..=8: area Manajemen Perubahan merged; program 1 over rows 6-7 (unit
     // merged), program 2 on row 8. Row 9 starts area 2 with a blank unit carried.
-    sheet.merge_range(6, 1, 8, 1, "Manajemen Perubahan", &Format::new()).unwrap();
-    sheet.merge_range(6, 2, 7, 2, "Internalisasi budaya kerja", &Format::new()).unwrap();
-    sheet.merge_range(6, 3, 7, 3, "Bagian Organisasi", &Format::new()).unwrap();
+    sheet
+        .merge_range(6, 1, 8, 1, "Manajemen Perubahan", &Format::new())
+        .unwrap();
+    sheet
+        .merge_range(6, 2, 7, 2, "Internalisasi budaya kerja", &Format::new())
+        .unwrap();
+    sheet
+        .merge_range(6, 3, 7, 3, "Bagian Organisasi", &Format::new())
+        .unwrap();
     sheet.write_number(6, 0, 1.0).unwrap();
     text(sheet, 6, 4, "Persentase ASN ikut internalisasi");
     text(sheet, 6, 5, "%");
@@ -144,11 +162,24 @@ fn wide_merged_workbook_reads_every_value() {
     let (roadmap, report) = import(&path, None, &Options::default()).unwrap();
     assert_eq!(report.layout, Layout::Wide);
     assert_eq!(report.header_rows, (4, 5));
-    assert_eq!(roadmap.title, "LAPORAN RENCANA AKSI REFORMASI BIROKRASI TAHUN 2025");
+    assert_eq!(
+        roadmap.title,
+        "LAPORAN RENCANA AKSI REFORMASI BIROKRASI TAHUN 2025"
+    );
     assert_eq!(roadmap.institution, "PEMERINTAH KABUPATEN CONTOH");
     assert_eq!((roadmap.period.start, roadmap.period.end), (2025, 2025));
-    let areas: Vec<(&str, &str)> = roadmap.areas.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
-    assert_eq!(areas, [("mp", "Manajemen Perubahan"), ("ptl", "Penataan Tata Laksana")]);
+    let areas: Vec<(&str, &str)> = roadmap
+        .areas
+        .iter()
+        .map(|a| (a.id.as_str(), a.name.as_str()))
+        .collect();
+    assert_eq!(
+        areas,
+        [
+            ("mp", "Manajemen Perubahan"),
+            ("ptl", "Penataan Tata Laksana")
+        ]
+    );
     let programs: Vec<(&str, &str, Option<&str>)> = roadmap
         .areas
         .iter()
@@ -158,14 +189,28 @@ fn wide_merged_workbook_reads_every_value() {
     assert_eq!(
         programs,
         [
-            ("mp-1", "Internalisasi budaya kerja", Some("bagian-organisasi")),
+            (
+                "mp-1",
+                "Internalisasi budaya kerja",
+                Some("bagian-organisasi")
+            ),
             ("mp-2", "Agen perubahan", Some("bkpsdm")),
             // A new area does not carry the previous program's unit.
             ("ptl-1", "SPBE", None),
         ]
     );
-    let units: Vec<(&str, &str)> = roadmap.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
-    assert_eq!(units, [("bagian-organisasi", "Bagian Organisasi"), ("bkpsdm", "BKPSDM")]);
+    let units: Vec<(&str, &str)> = roadmap
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("bagian-organisasi", "Bagian Organisasi"),
+            ("bkpsdm", "BKPSDM")
+        ]
+    );
 
     let asn = indicator(&roadmap, "Persentase ASN ikut internalisasi");
     assert_eq!(asn.id, "mp-1-a");
@@ -175,7 +220,12 @@ fn wide_merged_workbook_reads_every_value() {
     // Kendala written once goes to the last quarter with a realisasi.
     assert_eq!(
         at(asn, "2025-Q2"),
-        (50.0, Some(43.5), Some("Bimtek mundur ke Juli"), Some("=Dijadwalkan ulang TW III"))
+        (
+            50.0,
+            Some(43.5),
+            Some("Bimtek mundur ke Juli"),
+            Some("=Dijadwalkan ulang TW III")
+        )
     );
     assert_eq!(at(asn, "2025-Q4"), (60.0, None, None, None));
     assert_eq!(asn.targets.len(), 4);
@@ -190,7 +240,8 @@ fn wide_merged_workbook_reads_every_value() {
     let spbe = indicator(&roadmap, "Indeks SPBE");
     assert_eq!(at(spbe, "2025-Q3"), (2500.0, None, None, None));
 
-    let skipped: Vec<(usize, SkipReason)> = report.skipped.iter().map(|s| (s.row, s.reason)).collect();
+    let skipped: Vec<(usize, SkipReason)> =
+        report.skipped.iter().map(|s| (s.row, s.reason)).collect();
     assert_eq!(
         skipped,
         [
@@ -232,7 +283,11 @@ fn outline_workbook() -> Vec<u8> {
     let rows: [(&str, &str, &[(u16, f64)]); 7] = [
         ("A.", "MANAJEMEN PERUBAHAN", &[]),
         ("1.", "Penguatan agen perubahan", &[]),
-        ("", "a. Jumlah agen perubahan", &[(3, 10.0), (4, 20.0), (7, 9.0), (11, 30.0)]),
+        (
+            "",
+            "a. Jumlah agen perubahan",
+            &[(3, 10.0), (4, 20.0), (7, 9.0), (11, 30.0)],
+        ),
         ("", "b. Persentase ASN BerAKHLAK", &[(6, 80.0)]),
         ("II.", "PENATAAN TATA LAKSANA", &[]),
         ("1.", "Penerapan SPBE", &[]),
@@ -258,7 +313,12 @@ fn numbered_outline_reads_areas_programs_and_year_groups() {
     let names: Vec<(&str, Vec<&str>)> = roadmap
         .areas
         .iter()
-        .map(|a| (a.name.as_str(), a.programs.iter().map(|p| p.name.as_str()).collect()))
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.programs.iter().map(|p| p.name.as_str()).collect(),
+            )
+        })
         .collect();
     assert_eq!(
         names,
@@ -272,18 +332,74 @@ fn numbered_outline_reads_areas_programs_and_year_groups() {
     assert_eq!(at(agents, "2025-Q1"), (10.0, Some(9.0), None, None));
     assert_eq!(at(agents, "2025-Q2"), (20.0, None, None, None));
     assert_eq!(at(agents, "2026-Q1"), (30.0, None, None, None));
-    assert_eq!(at(indicator(&roadmap, "Persentase ASN BerAKHLAK"), "2025-Q4"), (80.0, None, None, None));
-    assert_eq!(at(indicator(&roadmap, "Indeks SPBE"), "2026-Q4"), (3.5, None, None, None));
+    assert_eq!(
+        at(indicator(&roadmap, "Persentase ASN BerAKHLAK"), "2025-Q4"),
+        (80.0, None, None, None)
+    );
+    assert_eq!(
+        at(indicator(&roadmap, "Indeks SPBE"), "2026-Q4"),
+        (3.5, None, None, None)
+    );
     assert_eq!(roadmap.indicator_count(), 3);
 }
 
 /// An e-monev export: one row per indicator per quarter.
 const LONG_ROWS: [[&str; 9]; 5] = [
-    ["Area Perubahan", "Program", "Unit Kerja", "Indikator", "Tahun", "Triwulan", "Target", "Realisasi", "Kendala"],
-    ["Manajemen Perubahan", "Agen perubahan", "BKPSDM", "Persentase agen aktif", "2025", "TW I", "12,5", "1.234,5", ""],
-    ["Manajemen Perubahan", "Agen perubahan", "BKPSDM", "Persentase agen aktif", "2025", "3", "60,27%", "55", "Anggaran terlambat"],
-    ["Manajemen Perubahan", "Agen perubahan", "BKPSDM", "Persentase agen aktif", "2026", "III", "70", "", ""],
-    ["Pelayanan Publik", "Mal pelayanan", "DPMPTSP", "Indeks kepuasan", "2025", "TW II", "80", "82,1", ""],
+    [
+        "Area Perubahan",
+        "Program",
+        "Unit Kerja",
+        "Indikator",
+        "Tahun",
+        "Triwulan",
+        "Target",
+        "Realisasi",
+        "Kendala",
+    ],
+    [
+        "Manajemen Perubahan",
+        "Agen perubahan",
+        "BKPSDM",
+        "Persentase agen aktif",
+        "2025",
+        "TW I",
+        "12,5",
+        "1.234,5",
+        "",
+    ],
+    [
+        "Manajemen Perubahan",
+        "Agen perubahan",
+        "BKPSDM",
+        "Persentase agen aktif",
+        "2025",
+        "3",
+        "60,27%",
+        "55",
+        "Anggaran terlambat",
+    ],
+    [
+        "Manajemen Perubahan",
+        "Agen perubahan",
+        "BKPSDM",
+        "Persentase agen aktif",
+        "2026",
+        "III",
+        "70",
+        "",
+        "",
+    ],
+    [
+        "Pelayanan Publik",
+        "Mal pelayanan",
+        "DPMPTSP",
+        "Indeks kepuasan",
+        "2025",
+        "TW II",
+        "80",
+        "82,1",
+        "",
+    ],
 ];
 
 fn long_csv(separator: char, comma_decimals: bool) -> Vec<u8> {
@@ -292,8 +408,16 @@ fn long_csv(separator: char, comma_decimals: bool) -> Vec<u8> {
         let cells: Vec<String> = row
             .iter()
             .map(|cell| {
-                let cell = if comma_decimals { cell.to_string() } else { cell.replace('.', "").replace(',', ".") };
-                if cell.contains(separator) { format!("\"{cell}\"") } else { cell }
+                let cell = if comma_decimals {
+                    cell.to_string()
+                } else {
+                    cell.replace('.', "").replace(',', ".")
+                };
+                if cell.contains(separator) {
+                    format!("\"{cell}\"")
+                } else {
+                    cell
+                }
             })
             .collect();
         text.push_str(&cells.join(&separator.to_string()));
@@ -305,19 +429,37 @@ fn long_csv(separator: char, comma_decimals: bool) -> Vec<u8> {
 #[test]
 fn long_csv_in_both_separators() {
     for (separator, comma_decimals) in [(';', true), (',', false), (',', true)] {
-        let roadmap = import_bytes("monev.csv", &long_csv(separator, comma_decimals), &Options::default())
-            .unwrap_or_else(|e| panic!("{separator} {comma_decimals}: {e}"));
-        assert_eq!((roadmap.period.start, roadmap.period.end), (2025, 2026), "{separator}");
+        let roadmap = import_bytes(
+            "monev.csv",
+            &long_csv(separator, comma_decimals),
+            &Options::default(),
+        )
+        .unwrap_or_else(|e| panic!("{separator} {comma_decimals}: {e}"));
+        assert_eq!(
+            (roadmap.period.start, roadmap.period.end),
+            (2025, 2026),
+            "{separator}"
+        );
         let agents = indicator(&roadmap, "Persentase agen aktif");
-        assert_eq!(at(agents, "2025-Q1"), (12.5, Some(1234.5), None, None), "{separator}");
-        assert_eq!(at(agents, "2025-Q3"), (60.27, Some(55.0), Some("Anggaran terlambat"), None));
+        assert_eq!(
+            at(agents, "2025-Q1"),
+            (12.5, Some(1234.5), None, None),
+            "{separator}"
+        );
+        assert_eq!(
+            at(agents, "2025-Q3"),
+            (60.27, Some(55.0), Some("Anggaran terlambat"), None)
+        );
         assert_eq!(at(agents, "2026-Q3"), (70.0, None, None, None));
         assert_eq!(agents.targets.len(), 3);
         let satisfaction = indicator(&roadmap, "Indeks kepuasan");
         assert_eq!(at(satisfaction, "2025-Q2"), (80.0, Some(82.1), None, None));
         let units: Vec<&str> = roadmap.units.iter().map(|u| u.id.as_str()).collect();
         assert_eq!(units, ["bkpsdm", "dpmptsp"]);
-        assert_eq!(roadmap.areas[1].programs[0].unit.as_deref(), Some("dpmptsp"));
+        assert_eq!(
+            roadmap.areas[1].programs[0].unit.as_deref(),
+            Some("dpmptsp")
+        );
         assert_eq!(roadmap.indicator_count(), 2);
     }
 }
@@ -334,7 +476,11 @@ fn options_set_the_period_title_and_institution() {
     assert_eq!((roadmap.period.start, roadmap.period.end), (2024, 2029));
     assert_eq!(roadmap.title, "Road Map RB");
     assert_eq!(roadmap.institution, "Pemkab Contoh");
-    let reversed = Options { start: Some(2029), end: Some(2025), ..Options::default() };
+    let reversed = Options {
+        start: Some(2029),
+        end: Some(2025),
+        ..Options::default()
+    };
     assert!(matches!(
         import_bytes("monev.csv", &long_csv(';', true), &reversed),
         Err(ImportError::PeriodReversed { .. })
@@ -350,10 +496,16 @@ fn held(roadmap: &Roadmap) -> Roadmap {
     copy.rules = Default::default();
     copy.reviews.clear();
     let unit_name = |id: &Option<String>| {
-        id.as_ref().map(|id| roadmap.unit(id).map_or(id.clone(), |u| u.name.clone()))
+        id.as_ref()
+            .map(|id| roadmap.unit(id).map_or(id.clone(), |u| u.name.clone()))
     };
     // Units come back in order of first use, and only those in use.
-    let used: Vec<&str> = roadmap.areas.iter().flat_map(|a| &a.programs).filter_map(|p| p.unit.as_deref()).collect();
+    let used: Vec<&str> = roadmap
+        .areas
+        .iter()
+        .flat_map(|a| &a.programs)
+        .filter_map(|p| p.unit.as_deref())
+        .collect();
     copy.units.retain(|unit| used.contains(&unit.id.as_str()));
     for unit in &mut copy.units {
         unit.id = unit.name.clone();
@@ -396,11 +548,24 @@ fn the_sample_exported_whole_imports_to_the_same_roadmap() {
         };
         assert!(report.skipped.is_empty(), "{:?}", report.skipped);
         assert!(report.warnings.is_empty(), "{:?}", report.warnings);
-        let (got, want) = (to_ron_string(&held(&roadmap)), to_ron_string(&held(&sample)));
+        let (got, want) = (
+            to_ron_string(&held(&roadmap)),
+            to_ron_string(&held(&sample)),
+        );
         let first_difference = got.lines().zip(want.lines()).position(|(a, b)| a != b);
         if let Some(line) = first_difference {
-            let around = |text: &str| text.lines().skip(line.saturating_sub(8)).take(12).collect::<Vec<_>>().join("\n");
-            panic!("{language:?}: line {line}\ngot:\n{}\nwant:\n{}", around(&got), around(&want));
+            let around = |text: &str| {
+                text.lines()
+                    .skip(line.saturating_sub(8))
+                    .take(12)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            panic!(
+                "{language:?}: line {line}\ngot:\n{}\nwant:\n{}",
+                around(&got),
+                around(&want)
+            );
         }
         assert_eq!(got, want, "{language:?}");
     }
@@ -413,10 +578,17 @@ fn the_whole_export_has_frozen_headings_and_writes_formulas_as_text() {
     let bytes = whole::workbook(&sample, Language::Indonesian).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut sheet = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name("xl/worksheets/sheet1.xml").unwrap(), &mut sheet).unwrap();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
     assert!(sheet.contains(r#"<pane xSplit="6" ySplit="7" topLeftCell="G8" activePane="bottomRight" state="frozen"/>"#), "frozen panes");
     assert!(!sheet.contains("<f>"), "no formula cells");
-    assert!(sheet.contains("<mergeCell ref=\"L5:O5\"/>"), "TARGET 2025 over TW I–IV");
+    assert!(
+        sheet.contains("<mergeCell ref=\"L5:O5\"/>"),
+        "TARGET 2025 over TW I–IV"
+    );
 }
 
 // Bad inputs: each a clear message naming the file, no panic, bounded time.
@@ -424,7 +596,11 @@ fn the_whole_export_has_frozen_headings_and_writes_formulas_as_text() {
 fn refused(name: &str, bytes: &[u8]) -> ImportError {
     let started = Instant::now();
     let error = import_bytes(name, bytes, &Options::default()).unwrap_err();
-    assert!(started.elapsed() < Duration::from_secs(20), "{name} took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{name} took {:?}",
+        started.elapsed()
+    );
     for language in Language::ALL {
         let message = error.message(language);
         assert!(message.contains(name), "{message}");
@@ -435,23 +611,29 @@ fn refused(name: &str, bytes: &[u8]) -> ImportError {
 
 /// A 1×1 PNG.
 const PIXEL: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
-    0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F,
-    0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8,
-    0xFF, 0xFF, 0x3F, 0x00, 0x05, 0xFE, 0x02, 0xFE, 0xA7, 0x35, 0x81, 0x84, 0x00, 0x00, 0x00,
-    0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xFF, 0xFF, 0x3F,
+    0x00, 0x05, 0xFE, 0x02, 0xFE, 0xA7, 0x35, 0x81, 0x84, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E,
+    0x44, 0xAE, 0x42, 0x60, 0x82,
 ];
 
 #[test]
 fn empty_and_picture_only_workbooks_say_so() {
     let empty = Workbook::new().save_to_buffer().unwrap();
-    assert!(matches!(refused("kosong.xlsx", &empty), ImportError::Empty { .. }));
+    assert!(matches!(
+        refused("kosong.xlsx", &empty),
+        ImportError::Empty { .. }
+    ));
     let mut book = Workbook::new();
     book.add_worksheet()
         .insert_image(2, 2, &Image::new_from_buffer(PIXEL).unwrap())
         .unwrap();
     let picture = book.save_to_buffer().unwrap();
-    assert!(matches!(refused("gambar.xlsx", &picture), ImportError::Empty { .. }));
+    assert!(matches!(
+        refused("gambar.xlsx", &picture),
+        ImportError::Empty { .. }
+    ));
     assert!(matches!(refused("nol.csv", b""), ImportError::Empty { .. }));
 }
 
@@ -463,32 +645,55 @@ fn encrypted_and_foreign_files_are_refused() {
     compound.resize(512, 0);
     compound.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
     compound.resize(4096, 0);
-    assert!(matches!(refused("rahasia.xlsx", &compound), ImportError::Encrypted { .. }));
+    assert!(matches!(
+        refused("rahasia.xlsx", &compound),
+        ImportError::Encrypted { .. }
+    ));
     let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/password.xlsx");
     if let Ok(bytes) = std::fs::read(&real) {
-        assert!(matches!(refused("password.xlsx", &bytes), ImportError::Encrypted { .. }));
+        assert!(matches!(
+            refused("password.xlsx", &bytes),
+            ImportError::Encrypted { .. }
+        ));
     }
-    assert!(matches!(refused("foto.xlsx", PIXEL), ImportError::NotSpreadsheet { .. }));
+    assert!(matches!(
+        refused("foto.xlsx", PIXEL),
+        ImportError::NotSpreadsheet { .. }
+    ));
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    zip.start_file("readme.txt", zip::write::SimpleFileOptions::default()).unwrap();
+    zip.start_file("readme.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
     std::io::Write::write_all(&mut zip, b"hello").unwrap();
     let other_zip = zip.finish().unwrap().into_inner();
-    assert!(matches!(refused("arsip.xlsx", &other_zip), ImportError::NotSpreadsheet { .. }));
+    assert!(matches!(
+        refused("arsip.xlsx", &other_zip),
+        ImportError::NotSpreadsheet { .. }
+    ));
 }
 
 #[test]
 fn a_header_without_an_indicator_column_names_what_it_found() {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    for (col, heading) in ["NO", "AREA PERUBAHAN", "TARGET", "REALISASI"].iter().enumerate() {
+    for (col, heading) in ["NO", "AREA PERUBAHAN", "TARGET", "REALISASI"]
+        .iter()
+        .enumerate()
+    {
         text(sheet, 0, col as u16, heading);
     }
     text(sheet, 1, 1, "Manajemen Perubahan");
     let error = refused("tanpa-indikator.xlsx", &book.save_to_buffer().unwrap());
     let message = error.message(Language::English);
-    assert!(message.contains("row 1") && message.contains("AREA PERUBAHAN"), "{message}");
+    assert!(
+        message.contains("row 1") && message.contains("AREA PERUBAHAN"),
+        "{message}"
+    );
     let no_header = refused("daftar.csv", b"Nama;Alamat\nBudi;Jalan Mawar\n");
-    assert!(no_header.message(Language::Indonesian).contains("INDIKATOR"));
+    assert!(
+        no_header
+            .message(Language::Indonesian)
+            .contains("INDIKATOR")
+    );
 }
 
 /// A zip with one part of `size` zero bytes, at the fastest compression.
@@ -510,9 +715,15 @@ fn zeros_zip(name: &str, size: u64) -> Vec<u8> {
 
 #[test]
 fn a_zip_bomb_is_refused_before_it_inflates() {
-    let bomb = zeros_zip("xl/worksheets/sheet1.xml", reform_roadmap::import::MAX_INFLATED_BYTES + (1 << 20));
+    let bomb = zeros_zip(
+        "xl/worksheets/sheet1.xml",
+        reform_roadmap::import::MAX_INFLATED_BYTES + (1 << 20),
+    );
     assert!(bomb.len() < 8 << 20, "{}", bomb.len());
-    assert!(matches!(refused("bom.xlsx", &bomb), ImportError::Inflates { .. }));
+    assert!(matches!(
+        refused("bom.xlsx", &bomb),
+        ImportError::Inflates { .. }
+    ));
     // The same bomb whose directory claims a small size: the real inflated size
     // still stops it (or the disagreement between its headers does).
     let mut lying = bomb.clone();
@@ -555,9 +766,21 @@ fn a_twenty_megabyte_workbook_reads_in_bounded_time() {
     let workbook = book.save_to_buffer().unwrap();
     assert!(workbook.len() > 20 << 20, "{} bytes", workbook.len());
     let started = Instant::now();
-    let roadmap = import_bytes("besar.xlsx", &workbook, &Options { start: Some(2025), ..Options::default() }).unwrap();
+    let roadmap = import_bytes(
+        "besar.xlsx",
+        &workbook,
+        &Options {
+            start: Some(2025),
+            ..Options::default()
+        },
+    )
+    .unwrap();
     assert_eq!(roadmap.indicator_count(), row as usize - 1);
-    assert!(started.elapsed() < Duration::from_secs(30), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
