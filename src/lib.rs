@@ -6,6 +6,7 @@ pub mod cli;
 pub mod edit;
 pub mod export;
 pub mod file;
+pub mod import;
 pub mod locale;
 pub mod merge;
 pub mod model;

@@ -1,5 +1,6 @@
 //! The command line: `reform-roadmap [FILE]` opens the desktop app; the subcommands
-//! work on a file without it (review, validate, new, export, diff, merge, git-setup).
+//! work on a file without it (review, scorecard, validate, new, export, import, diff,
+//! merge, git-setup).
 //!
 //! Exit statuses: 0 success; 1 the command worked and found errors (`validate`);
 //! 2 the command could not run (unreadable file, bad quarter, bad argument, as clap
@@ -12,6 +13,7 @@ pub mod diff;
 pub mod export;
 pub mod git_setup;
 pub mod merge;
+pub mod import;
 pub mod new;
 pub mod review;
 pub mod scorecard;
@@ -70,6 +72,8 @@ pub enum Command {
     Merge(merge::MergeArgs),
     /// Register the diff and merge drivers in a git repository
     GitSetup(git_setup::GitSetupArgs),
+    /// Create a roadmap from a spreadsheet (.xlsx, .xls, .ods, .csv)
+    Import(import::ImportArgs),
 }
 
 /// Runs one subcommand.
@@ -83,6 +87,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Merge(args) => merge::run(args),
         Command::GitSetup(args) => git_setup::run(args),
+        Command::Import(args) => import::run(args),
     }
 }
 

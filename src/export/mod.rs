@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod html;
 pub mod rows;
+pub mod whole;
 pub mod xlsx;
 
 use std::path::{Path, PathBuf};
@@ -96,6 +97,19 @@ pub fn export(
     crate::file::names::check_path(path)?;
     let today = chrono::Local::now().date_naive();
     let bytes = render(roadmap, quarter, language, format, today)?;
+    write_atomically_without_backup(path, &bytes)?;
+    Ok(())
+}
+
+/// Writes the whole roadmap (every year and quarter) to `path` as a *rencana aksi*
+/// workbook in the wide layout (see [`whole`]), atomically.
+pub fn export_whole(roadmap: &Roadmap, language: Language, path: &Path) -> Result<(), ExportError> {
+    if Format::from_path(path) != Some(Format::Xlsx) {
+        return Err(ExportError::UnknownFormat {
+            path: path.to_owned(),
+        });
+    }
+    let bytes = whole::workbook(roadmap, language)?;
     write_atomically_without_backup(path, &bytes)?;
     Ok(())
 }

@@ -56,18 +56,18 @@ pub fn summary_sheet_name(language: Language) -> String {
     tr(language, "export.sheet_summary")
 }
 
-fn tr(language: Language, key: &str) -> String {
+pub(super) fn tr(language: Language, key: &str) -> String {
     rust_i18n::t!(key, locale = language.code()).into_owned()
 }
 
-struct Styles {
-    header: Format,
-    text: Format,
-    value: Format,
-    whole: Format,
+pub(super) struct Styles {
+    pub(super) header: Format,
+    pub(super) text: Format,
+    pub(super) value: Format,
+    pub(super) whole: Format,
     achievement: Format,
     flag: Format,
-    title: Format,
+    pub(super) title: Format,
     bold: Format,
     count: Format,
     total_text: Format,
@@ -75,7 +75,7 @@ struct Styles {
 }
 
 impl Styles {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         let cell = Format::new()
             .set_align(FormatAlign::Top)
             .set_border(FormatBorder::Thin)
@@ -130,7 +130,7 @@ impl Styles {
 }
 
 /// Writes user or translated text as a string cell, never a formula.
-fn write_text(
+pub(super) fn write_text(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
@@ -147,7 +147,7 @@ fn write_text(
 }
 
 /// Cuts text to what one cell holds, marking the cut; the roadmap file keeps it whole.
-fn fit(text: &str) -> Cow<'_, str> {
+pub(super) fn fit(text: &str) -> Cow<'_, str> {
     if text.encode_utf16().count() <= MAX_CELL_CHARS {
         return Cow::Borrowed(text);
     }
@@ -166,7 +166,7 @@ fn fit(text: &str) -> Cow<'_, str> {
 
 /// Targets and actuals: grouped, up to two decimals. Whole numbers get a format
 /// without decimals because Excel shows `#,##0.##` as `45.` for them.
-fn write_value(
+pub(super) fn write_value(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
@@ -346,7 +346,7 @@ fn fit_height(sheet: &mut Worksheet, r: u32, text: &str, width: f64) -> Result<(
 }
 
 /// Points per line of the default 11 pt font.
-const LINE_HEIGHT: f64 = 15.0;
+pub(super) const LINE_HEIGHT: f64 = 15.0;
 
 /// Rows taller than this many lines are cut (the cell still holds all the text).
 const MAX_LINES: usize = 12;
@@ -356,7 +356,7 @@ const MAX_LINES: usize = 12;
 /// Neither LibreOffice nor Excel fits row heights to wrapped text when it opens a
 /// file, so without this the rows stay one line high and the text looks cut off.
 /// Average proportional text is a little narrower than the `0` a width counts in.
-fn lines_in(text: &str, width: f64) -> usize {
+pub(super) fn lines_in(text: &str, width: f64) -> usize {
     let per_line = (width * 1.1 - 1.0).max(1.0);
     let lines: usize = text
         .split('\n')

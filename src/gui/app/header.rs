@@ -5,7 +5,7 @@ use iced::widget::{button, column, container, pick_list, row, space, text};
 use iced::{Alignment, Element, Length};
 
 use super::{App, Message};
-use crate::gui::i18n::tr;
+use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
 use crate::gui::notice::{Notice, Tone};
 use crate::gui::screen::Tab;
