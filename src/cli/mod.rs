@@ -12,8 +12,8 @@
 pub mod diff;
 pub mod export;
 pub mod git_setup;
-pub mod merge;
 pub mod import;
+pub mod merge;
 pub mod new;
 pub mod review;
 pub mod scorecard;

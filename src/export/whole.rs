@@ -219,6 +219,7 @@ fn indicator_row(
         (Kind::Milestone, _) => String::new(),
         (_, Direction::HigherIsBetter) => tr(language, "whole.polarity.positive"),
         (_, Direction::LowerIsBetter) => tr(language, "whole.polarity.negative"),
+        (_, Direction::WithinRange) => tr(language, "whole.polarity.range"),
     };
     let texts = [
         (INDICATOR_COL, indicator.name.clone()),
@@ -248,7 +249,7 @@ fn indicator_row(
                     "",
                     "",
                 ),
-                Kind::Level | Kind::Count => match indicator.target_at(quarter) {
+                Kind::Level | Kind::Count | Kind::Average => match indicator.target_at(quarter) {
                     Some(entry) => (
                         Some(entry.target),
                         entry.actual,

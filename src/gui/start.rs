@@ -17,9 +17,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Mutex;
 
-use super::app::{Notice, Options, Tone};
+use super::app::Options;
 use super::config::Config;
 use super::i18n::tr;
+use super::notice::{Notice, Tone};
 use crate::cli::EXIT_CANNOT_RUN;
 use crate::locale::Language;
 use crate::renderer::Renderer;

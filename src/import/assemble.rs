@@ -199,6 +199,8 @@ impl<'a> Builder<'a> {
 fn target_of(entry: Entry) -> Option<Target> {
     Some(Target {
         target: entry.target?,
+        // The wide and long layouts carry one target value per quarter, no range.
+        upper: None,
         actual: entry.actual,
         note: None,
         obstacle: entry.obstacle,

@@ -49,7 +49,9 @@ pub fn rupiah(cell: &Cell) -> Result<Option<u64>, String> {
 pub fn direction(text: &str) -> Option<Direction> {
     let words = words(text);
     let has = |list: &[&str]| words.iter().any(|word| list.contains(&word.as_str()));
-    if has(&[
+    if has(&["rentang", "range", "kisaran", "within"]) {
+        Some(Direction::WithinRange)
+    } else if has(&[
         "negatif", "negative", "minimal", "minimum", "minimize", "min", "rendah", "lower", "turun",
         "menurun", "kecil",
     ]) {
@@ -81,6 +83,8 @@ pub fn kind(text: &str) -> Option<Kind> {
     let has = |list: &[&str]| words.iter().any(|word| list.contains(&word.as_str()));
     if has(&["tonggak", "milestone", "milestones"]) {
         Some(Kind::Milestone)
+    } else if has(&["rata", "average", "mean"]) {
+        Some(Kind::Average)
     } else if has(&["jumlah", "count", "kumulatif"]) {
         Some(Kind::Count)
     } else if has(&["tingkat", "level", "persentase", "indeks"]) {

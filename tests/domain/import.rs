@@ -280,7 +280,8 @@ fn outline_workbook() -> Vec<u8> {
             text(sheet, 3, group + i as u16, label);
         }
     }
-    let rows: [(&str, &str, &[(u16, f64)]); 7] = [
+    type Row<'a> = (&'a str, &'a str, &'a [(u16, f64)]);
+    let rows: [Row; 7] = [
         ("A.", "MANAJEMEN PERUBAHAN", &[]),
         ("1.", "Penguatan agen perubahan", &[]),
         (
