@@ -496,6 +496,9 @@ fn held(roadmap: &Roadmap) -> Roadmap {
     copy.vision = None;
     copy.rules = Default::default();
     copy.reviews.clear();
+    // Format version 2's scoring, weights, owners, scales, budgets and ranges have no
+    // column in the wide layout (README: what the whole workbook cannot hold).
+    copy.scoring = None;
     let unit_name = |id: &Option<String>| {
         id.as_ref()
             .map(|id| roadmap.unit(id).map_or(id.clone(), |u| u.name.clone()))
@@ -517,19 +520,30 @@ fn held(roadmap: &Roadmap) -> Roadmap {
         area.element = Default::default();
         area.goal = None;
         area.note = None;
+        area.weight = None;
         for (p, program) in area.programs.iter_mut().enumerate() {
             program.id = p.to_string();
             program.note = None;
             program.unit = unit_name(&program.unit);
+            program.quick_win = false;
+            program.annual_budget.clear();
+            program.spent.clear();
             for (i, indicator) in program.indicators.iter_mut().enumerate() {
                 indicator.id = i.to_string();
                 indicator.rules = None;
+                indicator.owner = None;
+                indicator.weight = None;
+                indicator.scale = None;
+                indicator.obstacle = None;
+                indicator.follow_up = None;
+                indicator.evidence = None;
                 if indicator.kind == Kind::Milestone {
                     indicator.direction = Direction::default();
                 }
                 for target in indicator.targets.values_mut() {
                     target.note = None;
                     target.evidence = None;
+                    target.upper = None;
                 }
             }
         }

@@ -273,8 +273,9 @@ fn diff_reports_a_change_of_format_version() {
     let folder = tempfile::tempdir().unwrap();
     let old = folder.path().join("old.roadmap.ron");
     let new = folder.path().join("new.roadmap.ron");
-    let text = to_ron_string(&sample());
-    std::fs::write(&old, &text).unwrap();
+    // A version 1 document (the sample uses version 2 fields).
+    let text = include_str!("../fixtures/v1/complete.roadmap.ron");
+    std::fs::write(&old, text).unwrap();
     let current = reform_roadmap::model::FORMAT_VERSION;
     std::fs::write(
         &new,
