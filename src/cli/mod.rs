@@ -1,5 +1,5 @@
 //! The command line: `reform-roadmap [FILE]` opens the desktop app; the subcommands
-//! work on a file without it (review, validate, new, export).
+//! work on a file without it (review, validate, new, export, forms, collect).
 //!
 //! Exit statuses: 0 success; 1 the command worked and found errors (`validate`);
 //! 2 the command could not run (unreadable file, bad quarter, bad argument, as clap
@@ -8,7 +8,9 @@
 //! The helpers here ([`load`], [`resolve_quarter`], [`CliError::exit`], [`emit`],
 //! [`LangArg`]) are shared by every subcommand, `export` included.
 
+pub mod collect;
 pub mod export;
+pub mod forms;
 pub mod new;
 pub mod review;
 pub mod validate;
@@ -54,6 +56,10 @@ pub enum Command {
     New(new::NewArgs),
     /// Export a roadmap or its review to another format
     Export(export::ExportArgs),
+    /// Write the quarter's form (.xlsx) for every unit (OPD) to fill in
+    Forms(forms::FormsArgs),
+    /// Read returned forms into the roadmap and report per unit
+    Collect(collect::CollectArgs),
 }
 
 /// Runs one subcommand.
@@ -63,6 +69,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::New(args) => new::run(args),
         Command::Export(args) => export::run(args),
+        Command::Forms(args) => forms::run(args),
+        Command::Collect(args) => collect::run(args),
     }
 }
 
