@@ -12,7 +12,7 @@ use reform_roadmap::model::{
     Direction, Element, FORMAT_VERSION, Kind, Period, Roadmap, Rules, Target,
 };
 
-const SPEC_EXAMPLE: &str = include_str!("fixtures/spec-example.ron");
+const SPEC_EXAMPLE: &str = include_str!("../fixtures/spec-example.ron");
 
 fn origin() -> PathBuf {
     PathBuf::from("kabupaten-contoh.roadmap.ron")

@@ -6,6 +6,7 @@ mod cli;
 mod exports;
 mod fault_kill;
 mod file_format;
+mod forms;
 mod fuzz_loader;
 mod review_rules;
 mod safety;
