@@ -503,6 +503,27 @@ impl Collection {
         changed
     }
 
+    /// The indicators this collection changes in `roadmap`, each with its place (area,
+    /// program and indicator index) and its new contents: what an editor applies as
+    /// one undoable step. Empty when nothing would change.
+    pub fn changed_indicators(&self, roadmap: &Roadmap) -> Vec<((usize, usize, usize), Indicator)> {
+        let mut after = roadmap.clone();
+        if self.apply(&mut after) == 0 {
+            return Vec::new();
+        }
+        let mut changed = Vec::new();
+        for (a, (old, new)) in roadmap.areas.iter().zip(after.areas).enumerate() {
+            for (p, (old, new)) in old.programs.iter().zip(new.programs).enumerate() {
+                for (i, (old, new)) in old.indicators.iter().zip(new.indicators).enumerate() {
+                    if *old != new {
+                        changed.push(((a, p, i), new));
+                    }
+                }
+            }
+        }
+        changed
+    }
+
     /// Sets the kept side of every conflict.
     pub fn keep_all(&mut self, side: Side) {
         for conflict in self.units.iter_mut().flat_map(|u| &mut u.conflicts) {

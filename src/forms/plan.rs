@@ -131,3 +131,19 @@ pub fn reporting_units(roadmap: &Roadmap, quarter: Quarter) -> Vec<(String, Stri
         .map(|form| (form.unit.id, form.unit.name))
         .collect()
 }
+
+/// The units (id, name) that report something at `quarter` and have reported nothing
+/// yet: no actual on any of their indicators then, no milestone of theirs done then.
+pub fn not_reported(roadmap: &Roadmap, quarter: Quarter) -> Vec<(String, String)> {
+    plan(roadmap, quarter, None)
+        .into_iter()
+        .filter(|form| {
+            form.rows.iter().all(|row| {
+                row.made_from.iter().all(|(field, value)| {
+                    !matches!(field, Field::Actual | Field::Done) || value.is_none()
+                })
+            })
+        })
+        .map(|form| (form.unit.id, form.unit.name))
+        .collect()
+}

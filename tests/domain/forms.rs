@@ -1,6 +1,7 @@
 //! The OPD forms: written per unit, filled in (by code standing in for a person, and
 //! by openpyxl when it is installed), collected back into the roadmap.
 
+mod cli;
 mod person;
 
 use std::path::{Path, PathBuf};
@@ -613,6 +614,41 @@ fn milestones_are_reported_done_with_the_listed_word() {
             text: "sudah".into()
         }
     );
+}
+
+#[test]
+fn units_that_have_not_reported_and_the_changes_as_whole_indicators() {
+    let mut roadmap = sample();
+    let quarter = q(Q3);
+    let (unit, ids) = busiest(&roadmap);
+    assert!(
+        !forms::not_reported(&roadmap, quarter)
+            .iter()
+            .any(|(id, _)| *id == unit)
+    );
+    // Nothing of the unit reported at Q3 yet: it is listed.
+    for id in &ids {
+        set_actual(&mut roadmap, id, None);
+    }
+    let milestones_done = plan(&roadmap, quarter, Some(&[unit.clone()]))[0]
+        .rows
+        .iter()
+        .any(|r| r.kind == Kind::Milestone && r.made_from[0].1.is_some());
+    let listed = forms::not_reported(&roadmap, quarter)
+        .iter()
+        .any(|(id, _)| *id == unit);
+    assert_eq!(listed, !milestones_done);
+    // The collection of one correction changes exactly that indicator, in place.
+    let original = sample();
+    let (id, bytes) = corrected(&original);
+    let collection = collect_one(&original, bytes);
+    let changed = collection.changed_indicators(&original);
+    assert_eq!(changed.len(), 1);
+    let ((a, p, i), indicator) = &changed[0];
+    assert_eq!(original.areas[*a].programs[*p].indicators[*i].id, id);
+    assert_eq!(indicator.target_at(quarter).unwrap().actual, Some(61.0));
+    let nothing = collect_one(&original, written_form(&original, &unit));
+    assert!(nothing.changed_indicators(&original).is_empty());
 }
 
 #[test]
