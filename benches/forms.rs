@@ -41,7 +41,8 @@ fn forms(c: &mut Criterion) {
     for area in &mut roadmap.areas {
         for program in &mut area.programs {
             program.unit = None;
-            if program.indicators.iter().any(|i| i.kind == Kind::Milestone) {
+            let numeric = program.indicators.iter().all(|i| i.kind != Kind::Milestone);
+            if !numeric || program.indicators.len() != 5 {
                 continue;
             }
             if dealt < UNITS * PER_UNIT {
@@ -77,6 +78,7 @@ fn forms(c: &mut Criterion) {
         .map(|f| f.rows.len())
         .sum();
     eprintln!("{} forms, {rows} rows, at {quarter}", paths.len());
+    assert_eq!((paths.len(), rows), (UNITS, UNITS * PER_UNIT));
 
     let mut group = c.benchmark_group("forms");
     group.sample_size(10);
