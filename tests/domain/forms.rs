@@ -630,7 +630,7 @@ fn units_that_have_not_reported_and_the_changes_as_whole_indicators() {
     for id in &ids {
         set_actual(&mut roadmap, id, None);
     }
-    let milestones_done = plan(&roadmap, quarter, Some(&[unit.clone()]))[0]
+    let milestones_done = plan(&roadmap, quarter, Some(std::slice::from_ref(&unit)))[0]
         .rows
         .iter()
         .any(|r| r.kind == Kind::Milestone && r.made_from[0].1.is_some());
@@ -671,7 +671,7 @@ fn a_form_filled_by_openpyxl_collects() {
         &roadmap,
         q(Q3),
         folder.path(),
-        Some(&[unit.clone()]),
+        Some(std::slice::from_ref(&unit)),
         Language::Indonesian,
     )
     .unwrap()
