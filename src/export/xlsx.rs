@@ -56,7 +56,8 @@ pub fn summary_sheet_name(language: Language) -> String {
     tr(language, "export.sheet_summary")
 }
 
-fn tr(language: Language, key: &str) -> String {
+/// The translation of `key` in `language`.
+pub(crate) fn tr(language: Language, key: &str) -> String {
     rust_i18n::t!(key, locale = language.code()).into_owned()
 }
 

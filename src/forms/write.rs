@@ -21,7 +21,7 @@ use rust_xlsxwriter::{
 use super::plan::{FormRow, UnitForm, plan};
 use super::value::{DONE_WORD, Field, NOT_DONE_WORD, Value};
 use super::{FORM_LAYOUT, Identity, META_SHEET};
-use crate::export::xlsx::{LINE_HEIGHT, fit, lines_in, write_text};
+use crate::export::xlsx::{LINE_HEIGHT, fit, lines_in, tr, write_text};
 use crate::file::{SaveError, write_atomically};
 use crate::locale::Language;
 use crate::model::{Kind, Quarter, Roadmap};
@@ -207,10 +207,6 @@ pub fn workbook(
     build(roadmap, form, language).map_err(|error| FormError::Workbook {
         message: error.to_string(),
     })
-}
-
-fn tr(language: Language, key: &str) -> String {
-    rust_i18n::t!(key, locale = language.code()).into_owned()
 }
 
 struct Styles {
