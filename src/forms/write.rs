@@ -134,7 +134,7 @@ pub fn safe_file_name(name: &str) -> String {
         }
     }
     let (stem, extension) = match out.rfind('.') {
-        Some(dot) if dot > 0 => (out[..dot].to_owned(), out[dot..].to_owned()),
+        Some(dot) => (out[..dot].to_owned(), out[dot..].to_owned()),
         _ => (out, String::new()),
     };
     let mut stem = stem.trim_end_matches([' ', '.']).to_owned();
