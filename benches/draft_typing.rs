@@ -12,6 +12,7 @@ use iced_test::core::renderer::Headless;
 use iced_test::runtime::user_interface::{Cache, UserInterface};
 use reform_roadmap::gui::app::{App, Message, Options};
 use reform_roadmap::gui::screen::draft::{self, Cell, Selection};
+use reform_roadmap::model::IndicatorAt;
 use reform_roadmap::model::Quarter;
 
 fn typing(c: &mut Criterion) {
@@ -29,7 +30,11 @@ fn typing(c: &mut Criterion) {
     let area = roadmap.areas.len() / 2;
     let program = roadmap.areas[area].programs.len() / 2;
     let _ = app.update(Message::Draft(draft::Message::Select(
-        Selection::Indicator(area, program, 0),
+        Selection::Indicator(IndicatorAt {
+            area,
+            program,
+            indicator: 0,
+        }),
     )));
     let quarter = Quarter::new(roadmap.period.start + 1, 2).expect("a quarter");
 
@@ -50,7 +55,7 @@ fn typing(c: &mut Criterion) {
             b.iter(|| {
                 keystroke += 1;
                 let typed = format!("{},{}", 40 + keystroke % 50, keystroke % 10);
-                let _ = app.update(Message::Draft(draft::Message::Cell(
+                let _ = app.update(Message::Draft(draft::Message::CellChanged(
                     quarter,
                     Cell::Target,
                     typed,

@@ -18,7 +18,7 @@ use iced_test::core::{Font, Pixels, Size};
 use iced_test::renderer::Renderer;
 use iced_test::runtime::user_interface::{Cache, UserInterface};
 use reform_roadmap::gui::app::{App, Message, Options};
-use reform_roadmap::gui::screen::Kind;
+use reform_roadmap::gui::screen::Tab;
 use reform_roadmap::gui::screen::review::{Message as R, StatusFilter};
 
 const WINDOW: Size = Size::new(1280.0, 800.0);
@@ -41,9 +41,9 @@ impl Bench {
             recovery_folder: None,
             today: chrono::NaiveDate::from_ymd_opt(2027, 1, 10).unwrap(),
         });
-        let _ = app.update(Message::SwitchTo(Kind::Review));
+        let _ = app.update(Message::SwitchTo(Tab::Review));
         let quarter = reform_roadmap::synthetic::reported_through(roadmap.period);
-        let _ = app.update(Message::QuarterPicked(quarter));
+        let _ = app.update(Message::QuarterSelected(quarter));
         // The app's fonts, as the window has them.
         for font in reform_roadmap::gui::settings().fonts {
             iced_test::renderer::graphics::text::font_system()
@@ -92,14 +92,14 @@ fn review_screen(c: &mut Criterion) {
             } else {
                 StatusFilter::Flagged
             };
-            bench.send(R::Status(status));
+            bench.send(R::StatusSelected(status));
             bench.frame();
         })
     });
 
     // One keystroke in an actual: the document changes (an undoable edit), the
     // whole review and validation run again, the list is checked against the focus.
-    bench.send(R::Status(StatusFilter::All));
+    bench.send(R::StatusSelected(StatusFilter::All));
     let (index, _) = bench
         .app
         .report()
@@ -114,7 +114,7 @@ fn review_screen(c: &mut Criterion) {
         b.iter(|| {
             flip = !flip;
             let typed = if flip { "12,5" } else { "12,75" };
-            bench.send(R::Actual(index, typed.into()));
+            bench.send(R::ActualChanged(index, typed.into()));
             bench.frame();
         })
     });

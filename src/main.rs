@@ -10,30 +10,27 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::Parser;
-use reform_roadmap::cli::{self, Cli, CliError};
-use reform_roadmap::locale::Language;
+use reform_roadmap::cli::{self, Cli};
+use reform_roadmap::renderer::Renderer;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
         Some(command) => cli::run(command),
-        None => desktop(args.file),
+        None => desktop(args.file, args.renderer),
     }
 }
 
 #[cfg(feature = "gui")]
-fn desktop(file: Option<std::path::PathBuf>) -> ExitCode {
-    match reform_roadmap::gui::run(file) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            let language = Language::default();
-            CliError::desktop_failed(error, language).exit(language)
-        }
-    }
+fn desktop(file: Option<std::path::PathBuf>, renderer: Option<Renderer>) -> ExitCode {
+    reform_roadmap::gui::start::start(file, renderer)
 }
 
 #[cfg(not(feature = "gui"))]
-fn desktop(_file: Option<std::path::PathBuf>) -> ExitCode {
+fn desktop(_file: Option<std::path::PathBuf>, _renderer: Option<Renderer>) -> ExitCode {
+    use reform_roadmap::cli::CliError;
+    use reform_roadmap::locale::Language;
+
     let language = Language::default();
     CliError::no_desktop(language).exit(language)
 }

@@ -170,6 +170,7 @@ fn indicator(
             n + 1
         ),
         Kind::Milestone => format!("Peraturan kepala daerah nomor {} ditetapkan", n + 1),
+        Kind::Average => format!("Indeks kepuasan layanan nomor {}", n + 1),
     };
     let mut indicator = Indicator::new(format!("{program_id}-{letter}"), name, kind);
     if kind == Kind::Milestone {

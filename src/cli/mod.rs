@@ -1,5 +1,6 @@
 //! The command line: `reform-roadmap [FILE]` opens the desktop app; the subcommands
-//! work on a file without it (review, validate, new, export, forms, collect).
+//! work on a file without it (review, scorecard, validate, new, export, import, diff,
+//! merge, git-setup, forms, collect).
 //!
 //! Exit statuses: 0 success; 1 the command worked and found errors (`validate`);
 //! 2 the command could not run (unreadable file, bad quarter, bad argument, as clap
@@ -9,10 +10,15 @@
 //! [`LangArg`]) are shared by every subcommand, `export` included.
 
 pub mod collect;
+pub mod diff;
 pub mod export;
 pub mod forms;
+pub mod git_setup;
+pub mod import;
+pub mod merge;
 pub mod new;
 pub mod review;
+pub mod scorecard;
 pub mod validate;
 
 use std::io::Write;
@@ -42,6 +48,10 @@ pub const EXIT_PROBLEMS: u8 = 1;
 pub struct Cli {
     /// Roadmap file to open in the desktop app
     pub file: Option<PathBuf>,
+    /// Renderer of the desktop app's window for this start: gpu (default) or cpu
+    /// (slower, works where the graphics driver fails). Remembered choice otherwise.
+    #[arg(long, value_enum, value_name = "gpu|cpu")]
+    pub renderer: Option<crate::renderer::Renderer>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -50,12 +60,22 @@ pub struct Cli {
 pub enum Command {
     /// Quarterly review (monev): the status of every indicator at a quarter
     Review(review::ReviewArgs),
+    /// The units (OPD) ranked by score, with rating, flagged indicators and budget absorption
+    Scorecard(scorecard::ScorecardArgs),
     /// Check a roadmap for problems (duplicate ids, bad quarters, ...); exit 1 on errors
     Validate(validate::ValidateArgs),
     /// Create a new roadmap file from a template
     New(new::NewArgs),
     /// Export a roadmap or its review to another format
     Export(export::ExportArgs),
+    /// What changed between two versions, in the roadmap's words; exit 1 when they differ
+    Diff(diff::DiffArgs),
+    /// Merge two versions by id (git's merge driver: BASE OURS THEIRS); exit 1 on conflicts
+    Merge(merge::MergeArgs),
+    /// Register the diff and merge drivers in a git repository
+    GitSetup(git_setup::GitSetupArgs),
+    /// Create a roadmap from a spreadsheet (.xlsx, .xls, .ods, .csv)
+    Import(import::ImportArgs),
     /// Write the quarter's form (.xlsx) for every unit (OPD) to fill in
     Forms(forms::FormsArgs),
     /// Read returned forms into the roadmap and report per unit
@@ -66,9 +86,14 @@ pub enum Command {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Review(args) => review::run(args),
+        Command::Scorecard(args) => scorecard::run(args),
         Command::Validate(args) => validate::run(args),
         Command::New(args) => new::run(args),
         Command::Export(args) => export::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Merge(args) => merge::run(args),
+        Command::GitSetup(args) => git_setup::run(args),
+        Command::Import(args) => import::run(args),
         Command::Forms(args) => forms::run(args),
         Command::Collect(args) => collect::run(args),
     }
@@ -211,6 +236,17 @@ pub fn today() -> chrono::NaiveDate {
 
 /// Writes `bytes` to stdout. A reader that went away (`| head`) is not an error; any
 /// other write failure gives exit status 2.
+/// A command's output printed (exit 0), or its error as one line (exit 2).
+pub fn print_or_exit(result: Result<Vec<u8>, CliError>, language: Language) -> ExitCode {
+    match result {
+        Ok(bytes) => match emit(&bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
+        Err(error) => error.exit(language),
+    }
+}
+
 pub fn emit(bytes: &[u8]) -> Result<(), ExitCode> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {

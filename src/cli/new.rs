@@ -65,6 +65,9 @@ pub fn run(args: NewArgs) -> ExitCode {
         )
         .exit(language);
     }
+    if let Err(bad) = crate::file::names::check_path(&args.output) {
+        return CliError::Message(bad.message(language)).exit(language);
+    }
     // `symlink_metadata` so that a dangling link is not taken for a free name.
     if !args.force && std::fs::symlink_metadata(&args.output).is_ok() {
         return CliError::Message(

@@ -5,7 +5,9 @@
 //!   counts at the end.
 //! - `json`: exactly the shape of `roadmap-format.md`: `quarter`, every indicator once
 //!   in document order as `{id, status, achievement}` (achievement unrounded, `null`
-//!   where none was computed), and `summary` with the six counts.
+//!   where none was computed), and `summary` with the six counts; format version 2
+//!   adds `score` on each indicator and, after `summary`, the document's `score` and
+//!   `rating`, `areas` and `units` (`{id, score, rating}` each).
 //! - `csv`: the JSON lines plus the names (indicator, program, area, unit), UTF-8 with a
 //!   byte-order mark so that spreadsheet programs read the Indonesian letters right.
 //!   Column names and values are machine words (`on_track`, `86.5`) whatever `--lang`.
@@ -16,7 +18,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::{CliError, LangArg, emit, load, resolve_quarter, today};
+use super::{CliError, LangArg, load, print_or_exit, resolve_quarter, today};
 use crate::locale::Language;
 use crate::model::{Kind, Roadmap};
 use crate::review::{Counts, IndicatorReview, ReviewReport, Status, review};
@@ -53,18 +55,12 @@ pub fn run(args: ReviewArgs) -> ExitCode {
         let report = review(&roadmap, quarter);
         Ok(match args.format {
             Format::Text => text(&roadmap, &report, language).into_bytes(),
-            Format::Json => json(&report).into_bytes(),
+            Format::Json => json(&roadmap, &report).into_bytes(),
             // The same table as `export --to x.csv`: one CSV format for the product.
             Format::Csv => crate::export::csv::table(&roadmap, quarter, language),
         })
     })();
-    match result {
-        Ok(bytes) => match emit(&bytes) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(code) => code,
-        },
-        Err(error) => error.exit(language),
-    }
+    print_or_exit(result, language)
 }
 
 #[derive(Serialize)]
@@ -72,6 +68,10 @@ struct JsonReport<'a> {
     quarter: String,
     indicators: Vec<JsonLine<'a>>,
     summary: JsonSummary,
+    score: Option<f64>,
+    rating: Option<&'a str>,
+    areas: Vec<JsonScore<'a>>,
+    units: Vec<JsonScore<'a>>,
 }
 
 #[derive(Serialize)]
@@ -79,6 +79,15 @@ struct JsonLine<'a> {
     id: &'a str,
     status: &'static str,
     achievement: Option<f64>,
+    score: Option<f64>,
+}
+
+/// An area's or a unit's score.
+#[derive(Serialize)]
+struct JsonScore<'a> {
+    id: &'a str,
+    score: Option<f64>,
+    rating: Option<&'a str>,
 }
 
 /// Field order is the spec's.
@@ -106,7 +115,13 @@ impl From<Counts> for JsonSummary {
 }
 
 /// The review as the documented JSON object, pretty-printed, with a final newline.
-pub fn json(report: &ReviewReport) -> String {
+pub fn json<'a>(roadmap: &'a Roadmap, report: &'a ReviewReport) -> String {
+    let rating = |score: Option<f64>| score.and_then(|s| roadmap.scoring().rating.rate(s));
+    let scored = |id: &'a str, score: Option<f64>| JsonScore {
+        id,
+        score,
+        rating: rating(score),
+    };
     let document = JsonReport {
         quarter: report.quarter.to_string(),
         indicators: report
@@ -116,9 +131,24 @@ pub fn json(report: &ReviewReport) -> String {
                 id: &line.id,
                 status: line.status().key(),
                 achievement: line.evaluation.achievement,
+                score: line.score,
             })
             .collect(),
         summary: report.summary.into(),
+        score: report.scores.document,
+        rating: rating(report.scores.document),
+        areas: roadmap
+            .areas
+            .iter()
+            .zip(&report.scores.areas)
+            .map(|(area, score)| scored(&area.id, *score))
+            .collect(),
+        units: roadmap
+            .units
+            .iter()
+            .zip(&report.scores.units)
+            .map(|(unit, score)| scored(&unit.id, *score))
+            .collect(),
     };
     let mut text =
         serde_json::to_string_pretty(&document).expect("plain structs always serialize to JSON");
@@ -205,6 +235,12 @@ pub fn text(roadmap: &Roadmap, report: &ReviewReport, language: Language) -> Str
             name = area.name
         ));
         out.push('\n');
+        out.push_str(&rust_i18n::t!(
+            "cli.review.area_score",
+            locale = language.code(),
+            score = scored(roadmap, report.scores.areas[a], language)
+        ));
+        out.push('\n');
         out.push_str(&table(&rows));
     }
 
@@ -233,7 +269,7 @@ fn row(
                 .filter(|done| *done <= report.quarter)
                 .map_or(NONE.to_owned(), |q| language.quarter(q)),
         ),
-        Kind::Level | Kind::Count => (
+        Kind::Level | Kind::Count | Kind::Average => (
             number(line.evaluation.target),
             number(line.evaluation.actual),
         ),
@@ -265,19 +301,27 @@ fn row(
 
 /// Columns 2–4 (target, actual, achievement) are numbers: right-aligned.
 fn table(rows: &[[String; 7]]) -> String {
+    aligned(rows, 2..=4)
+}
+
+/// `rows` in columns padded to their widest cell; the `numbers` columns right-aligned.
+pub(super) fn aligned<const N: usize>(
+    rows: &[[String; N]],
+    numbers: std::ops::RangeInclusive<usize>,
+) -> String {
     let width = |column: usize| {
         rows.iter()
             .map(|r| r[column].chars().count())
             .max()
             .unwrap_or(0)
     };
-    let widths: Vec<usize> = (0..7).map(width).collect();
+    let widths: Vec<usize> = (0..N).map(width).collect();
     let mut out = String::new();
     for cells in rows {
         let mut line = String::from("  ");
         for (column, cell) in cells.iter().enumerate() {
             let pad = widths[column] - cell.chars().count();
-            if (2..=4).contains(&column) {
+            if numbers.contains(&column) {
                 line.push_str(&" ".repeat(pad));
                 line.push_str(cell);
             } else {
@@ -331,9 +375,15 @@ fn summary(roadmap: &Roadmap, report: &ReviewReport, language: Language) -> Stri
         locale = locale,
         count = report.unexplained().count()
     ));
+    push(&rust_i18n::t!(
+        "cli.review.overall_score",
+        locale = locale,
+        score = scored(roadmap, report.scores.document, language)
+    ));
     let previous = language.quarter(report.quarter.previous());
     for (key, ids) in [
         ("cli.review.newly_behind", &report.newly_behind),
+        ("cli.review.newly_missing", &report.newly_missing),
         ("cli.review.recovered", &report.recovered),
     ] {
         if !ids.is_empty() {
@@ -349,6 +399,17 @@ fn summary(roadmap: &Roadmap, report: &ReviewReport, language: Language) -> Stri
         push(&rust_i18n::t!("cli.review.count_note", locale = locale));
     }
     out
+}
+
+/// `82,50 (AA)`: a score with its rating, `-` without one.
+pub fn scored(roadmap: &Roadmap, score: Option<f64>, language: Language) -> String {
+    let Some(score) = score else {
+        return NONE.to_owned();
+    };
+    match roadmap.scoring().rating.rate(score) {
+        Some(rating) => format!("{} ({rating})", language.number(score, 2)),
+        None => language.number(score, 2),
+    }
 }
 
 /// `text` cut to `max` characters, with an ellipsis when cut.

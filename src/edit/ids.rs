@@ -46,7 +46,8 @@ fn lettered(prefix: &str, taken: &HashSet<&str>) -> String {
         .expect("some letter is free")
 }
 
-fn letters(mut n: usize) -> String {
+/// `a`..`z`, then `aa`, `ab`, ...: the suffix of the `n`th (0-based) indicator id.
+pub fn letters(mut n: usize) -> String {
     let mut out = Vec::new();
     loop {
         out.push(b'a' + (n % 26) as u8);

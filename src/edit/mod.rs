@@ -11,7 +11,7 @@ mod node;
 
 pub use node::{Node, NodePath};
 
-use crate::model::{Area, Indicator, Program, Roadmap, Unit};
+use crate::model::{Area, Indicator, IndicatorAt, Program, Roadmap, Unit};
 
 /// One change to a document.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,7 +24,7 @@ pub enum Edit {
     Area(usize, Area),
     /// The program's own fields; its indicators stay as they are.
     Program(usize, usize, Program),
-    Indicator(usize, usize, usize, Box<Indicator>),
+    Indicator(IndicatorAt, Box<Indicator>),
     Insert(NodePath, Node),
     Remove(NodePath),
     /// Moves the node at the path to another index among its siblings.
@@ -73,11 +73,12 @@ pub fn apply(roadmap: &mut Roadmap, edit: Edit) -> Result<Edit, EditError> {
             let old = std::mem::replace(slot, program);
             Edit::Program(a, p, old)
         }
-        Edit::Indicator(a, p, i, indicator) => {
-            let slot = node::indicator_mut(roadmap, a, p, i)
-                .ok_or(EditError(NodePath::Indicator(a, p, i)))?;
+        Edit::Indicator(at, indicator) => {
+            let slot = roadmap
+                .indicator_mut(at)
+                .ok_or(EditError(NodePath::Indicator(at)))?;
             let old = std::mem::replace(slot, *indicator);
-            Edit::Indicator(a, p, i, Box::new(old))
+            Edit::Indicator(at, Box::new(old))
         }
         Edit::Insert(path, node) => {
             node::insert(roadmap, path, node)?;
@@ -262,6 +263,7 @@ impl Roadmap {
             period: self.period,
             vision: self.vision.clone(),
             rules: self.rules,
+            scoring: self.scoring.clone(),
             units: Vec::new(),
             areas: Vec::new(),
             reviews: Vec::new(),
@@ -277,6 +279,7 @@ impl Area {
             element: self.element,
             goal: self.goal.clone(),
             note: self.note.clone(),
+            weight: self.weight,
             programs: Vec::new(),
         }
     }
@@ -290,6 +293,9 @@ impl Program {
             unit: self.unit.clone(),
             budget: self.budget,
             note: self.note.clone(),
+            quick_win: self.quick_win,
+            annual_budget: self.annual_budget.clone(),
+            spent: self.spent.clone(),
             indicators: Vec::new(),
         }
     }

@@ -1,7 +1,7 @@
 //! Addressing, inserting, removing and moving the nodes of a roadmap tree.
 
 use super::EditError;
-use crate::model::{Area, Indicator, Program, Review, Roadmap, Unit};
+use crate::model::{Area, Indicator, IndicatorAt, Program, Review, Roadmap, Unit};
 
 /// Where a node is: indices into `units`, `areas[a].programs[p].indicators[i]`, `reviews`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -9,7 +9,7 @@ pub enum NodePath {
     Unit(usize),
     Area(usize),
     Program(usize, usize),
-    Indicator(usize, usize, usize),
+    Indicator(IndicatorAt),
     Review(usize),
 }
 
@@ -30,7 +30,7 @@ impl NodePath {
             NodePath::Unit(i)
             | NodePath::Area(i)
             | NodePath::Program(_, i)
-            | NodePath::Indicator(_, _, i)
+            | NodePath::Indicator(IndicatorAt { indicator: i, .. })
             | NodePath::Review(i) => i,
         }
     }
@@ -41,33 +41,23 @@ impl NodePath {
             NodePath::Unit(_) => NodePath::Unit(index),
             NodePath::Area(_) => NodePath::Area(index),
             NodePath::Program(a, _) => NodePath::Program(a, index),
-            NodePath::Indicator(a, p, _) => NodePath::Indicator(a, p, index),
+            NodePath::Indicator(at) => NodePath::Indicator(at.sibling(index)),
             NodePath::Review(_) => NodePath::Review(index),
         }
     }
-}
-
-pub(super) fn indicator_mut(
-    roadmap: &mut Roadmap,
-    a: usize,
-    p: usize,
-    i: usize,
-) -> Option<&mut Indicator> {
-    roadmap
-        .areas
-        .get_mut(a)?
-        .programs
-        .get_mut(p)?
-        .indicators
-        .get_mut(i)
 }
 
 fn programs_mut(roadmap: &mut Roadmap, a: usize) -> Option<&mut Vec<Program>> {
     Some(&mut roadmap.areas.get_mut(a)?.programs)
 }
 
-fn indicators_mut(roadmap: &mut Roadmap, a: usize, p: usize) -> Option<&mut Vec<Indicator>> {
-    Some(&mut programs_mut(roadmap, a)?.get_mut(p)?.indicators)
+/// The indicators of the program `at` is in.
+fn indicators_mut(roadmap: &mut Roadmap, at: IndicatorAt) -> Option<&mut Vec<Indicator>> {
+    Some(
+        &mut programs_mut(roadmap, at.area)?
+            .get_mut(at.program)?
+            .indicators,
+    )
 }
 
 fn insert_at<T>(
@@ -115,8 +105,8 @@ pub(super) fn insert(roadmap: &mut Roadmap, path: NodePath, node: Node) -> Resul
         (NodePath::Program(a, i), Node::Program(program)) => {
             insert_at(programs_mut(roadmap, a), i, program, path)
         }
-        (NodePath::Indicator(a, p, i), Node::Indicator(indicator)) => {
-            insert_at(indicators_mut(roadmap, a, p), i, *indicator, path)
+        (NodePath::Indicator(at), Node::Indicator(indicator)) => {
+            insert_at(indicators_mut(roadmap, at), at.indicator, *indicator, path)
         }
         (NodePath::Review(i), Node::Review(review)) => {
             insert_at(Some(&mut roadmap.reviews), i, review, path)
@@ -130,9 +120,11 @@ pub(super) fn remove(roadmap: &mut Roadmap, path: NodePath) -> Result<Node, Edit
         NodePath::Unit(i) => Node::Unit(remove_at(Some(&mut roadmap.units), i, path)?),
         NodePath::Area(i) => Node::Area(remove_at(Some(&mut roadmap.areas), i, path)?),
         NodePath::Program(a, i) => Node::Program(remove_at(programs_mut(roadmap, a), i, path)?),
-        NodePath::Indicator(a, p, i) => {
-            Node::Indicator(Box::new(remove_at(indicators_mut(roadmap, a, p), i, path)?))
-        }
+        NodePath::Indicator(at) => Node::Indicator(Box::new(remove_at(
+            indicators_mut(roadmap, at),
+            at.indicator,
+            path,
+        )?)),
         NodePath::Review(i) => Node::Review(remove_at(Some(&mut roadmap.reviews), i, path)?),
     })
 }
@@ -146,7 +138,7 @@ pub(super) fn move_to(
         NodePath::Unit(i) => move_in(Some(&mut roadmap.units), i, to, path),
         NodePath::Area(i) => move_in(Some(&mut roadmap.areas), i, to, path),
         NodePath::Program(a, i) => move_in(programs_mut(roadmap, a), i, to, path),
-        NodePath::Indicator(a, p, i) => move_in(indicators_mut(roadmap, a, p), i, to, path),
+        NodePath::Indicator(at) => move_in(indicators_mut(roadmap, at), at.indicator, to, path),
         NodePath::Review(i) => move_in(Some(&mut roadmap.reviews), i, to, path),
     }
 }

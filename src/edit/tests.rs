@@ -1,4 +1,6 @@
 use super::*;
+use crate::model::IndicatorAt;
+
 use crate::model::{Element, Kind, Period, Target};
 
 fn roadmap() -> Roadmap {
@@ -53,19 +55,19 @@ fn every_kind_of_edit(original: &Roadmap) -> Vec<Edit> {
         ),
         Edit::Area(0, area),
         Edit::Program(0, 0, program),
-        Edit::Indicator(0, 0, 0, Box::new(indicator)),
+        Edit::Indicator(IndicatorAt::new(0, 0, 0), Box::new(indicator)),
         Edit::Insert(
             NodePath::Area(2),
             Node::Area(Area::new("new", "New", Element::Hard)),
         ),
         Edit::Insert(
-            NodePath::Indicator(0, 0, 1),
+            NodePath::Indicator(IndicatorAt::new(0, 0, 1)),
             Node::Indicator(Box::new(Indicator::new("n", "N", Kind::Count))),
         ),
         Edit::Remove(NodePath::Program(0, 0)),
         Edit::Remove(NodePath::Unit(0)),
         Edit::Move(NodePath::Area(0), 1),
-        Edit::Move(NodePath::Indicator(0, 0, 1), 0),
+        Edit::Move(NodePath::Indicator(IndicatorAt::new(0, 0, 1)), 0),
     ]
 }
 
@@ -98,7 +100,7 @@ fn edits_at_missing_paths_fail_and_change_nothing() {
     let original = roadmap();
     for edit in [
         Edit::Unit(5, original.units[0].clone()),
-        Edit::Remove(NodePath::Indicator(0, 3, 0)),
+        Edit::Remove(NodePath::Indicator(IndicatorAt::new(0, 3, 0))),
         Edit::Insert(NodePath::Area(9), Node::Area(original.areas[1].clone())),
         Edit::Insert(NodePath::Area(0), Node::Unit(original.units[0].clone())),
         Edit::Move(NodePath::Area(0), 7),

@@ -14,13 +14,15 @@
 //!   tab or carriage return) is written with a leading `'`. Numbers are never prefixed,
 //!   so a negative achievement stays a number.
 //! - Several evidence links are separated by line breaks inside the one quoted field.
+//! - The format version 2 columns (`upper`, `score`, `owner`, `quick_win`) come last,
+//!   so that the columns scripts already read keep their places.
 
 use super::rows::{Report, ReportRow, starts_like_formula};
 use crate::locale::Language;
 use crate::model::{Direction, Kind, Quarter, Roadmap};
 
 /// The header row.
-pub const HEADER: [&str; 20] = [
+pub const HEADER: [&str; 24] = [
     "id",
     "area",
     "program",
@@ -41,6 +43,10 @@ pub const HEADER: [&str; 20] = [
     "evidence",
     "due",
     "done",
+    "upper",
+    "score",
+    "owner",
+    "quick_win",
 ];
 
 const BOM: &[u8] = "\u{feff}".as_bytes();
@@ -71,7 +77,7 @@ pub fn render(report: &Report, language: Language) -> Vec<u8> {
     out
 }
 
-fn record(row: &ReportRow, language: Language) -> [String; 20] {
+fn record(row: &ReportRow, language: Language) -> [String; 24] {
     let number = |value: Option<f64>| value.map(|v| v.to_string()).unwrap_or_default();
     let quarter = |value: Option<Quarter>| value.map(|q| q.to_string()).unwrap_or_default();
     [
@@ -95,6 +101,10 @@ fn record(row: &ReportRow, language: Language) -> [String; 20] {
         text(&row.evidence.join("\n")),
         quarter(row.due),
         quarter(row.done),
+        number(row.upper),
+        number(row.score),
+        text(row.owner.as_deref().unwrap_or("")),
+        row.quick_win.to_string(),
     ]
 }
 
@@ -113,6 +123,7 @@ fn kind_key(kind: Kind) -> &'static str {
         Kind::Level => "Level",
         Kind::Count => "Count",
         Kind::Milestone => "Milestone",
+        Kind::Average => "Average",
     }
 }
 
@@ -120,6 +131,7 @@ fn direction_key(direction: Direction) -> &'static str {
     match direction {
         Direction::HigherIsBetter => "HigherIsBetter",
         Direction::LowerIsBetter => "LowerIsBetter",
+        Direction::WithinRange => "WithinRange",
     }
 }
 

@@ -536,6 +536,7 @@ fn changes(html: &mut String, report: &Report, language: Language) {
     );
     for (key, indices) in [
         ("export.newly_behind", &report.newly_behind),
+        ("export.newly_missing", &report.newly_missing),
         ("export.recovered", &report.recovered),
     ] {
         let _ = write!(

@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod html;
 pub mod rows;
+pub mod whole;
 pub mod xlsx;
 
 use std::path::{Path, PathBuf};
@@ -58,6 +59,9 @@ pub enum ExportError {
     UnknownFormat { path: PathBuf },
     #[error("could not build the Excel workbook: {message}")]
     Workbook { message: String },
+    /// A name Windows cannot hold: refused on every system, since the file travels.
+    #[error(transparent)]
+    BadName(#[from] crate::file::names::BadFileName),
     #[error(transparent)]
     Save(#[from] SaveError),
 }
@@ -90,8 +94,22 @@ pub fn export(
     let format = Format::from_path(path).ok_or_else(|| ExportError::UnknownFormat {
         path: path.to_owned(),
     })?;
+    crate::file::names::check_path(path)?;
     let today = chrono::Local::now().date_naive();
     let bytes = render(roadmap, quarter, language, format, today)?;
+    write_atomically_without_backup(path, &bytes)?;
+    Ok(())
+}
+
+/// Writes the whole roadmap (every year and quarter) to `path` as a *rencana aksi*
+/// workbook in the wide layout (see [`whole`]), atomically.
+pub fn export_whole(roadmap: &Roadmap, language: Language, path: &Path) -> Result<(), ExportError> {
+    if Format::from_path(path) != Some(Format::Xlsx) {
+        return Err(ExportError::UnknownFormat {
+            path: path.to_owned(),
+        });
+    }
+    let bytes = whole::workbook(roadmap, language)?;
     write_atomically_without_backup(path, &bytes)?;
     Ok(())
 }

@@ -29,12 +29,21 @@ pub struct ReportRow {
     /// The values the engine compared: the quarter's for `Level`, the year-to-date sums
     /// for `Count`, none for milestones.
     pub target: Option<f64>,
+    /// The upper bound of a range target (format version 2).
+    pub upper: Option<f64>,
     pub actual: Option<f64>,
     pub achievement: Option<f64>,
     pub status: Status,
+    /// The score at the quarter (format version 2 rules).
+    pub score: Option<f64>,
+    /// The id of the unit that reports it: its `owner`, else the program's unit.
+    pub owner: Option<String>,
+    /// The program is a *quick win*.
+    pub quick_win: bool,
     /// Flagged without both *kendala* and *tindak lanjut*.
     pub unexplained: bool,
-    /// What was written on the entry at the review quarter.
+    /// What was written on the entry at the review quarter (on the indicator for a
+    /// milestone).
     pub obstacle: Option<String>,
     pub follow_up: Option<String>,
     pub note: Option<String>,
@@ -70,8 +79,11 @@ pub struct Report<'a> {
     pub summary: Counts,
     /// Same order and index as `roadmap.areas`.
     pub areas: Vec<AreaSummary>,
-    /// Indices into `rows`.
+    /// Indices into `rows`: flagged now and not at the previous quarter, behind now.
     pub newly_behind: Vec<usize>,
+    /// Likewise, missing now.
+    pub newly_missing: Vec<usize>,
+    /// Flagged at the previous quarter, on track or at risk now.
     pub recovered: Vec<usize>,
     /// The latest review recorded at `quarter`, if any.
     pub recorded: Option<&'a Review>,
@@ -88,12 +100,22 @@ impl<'a> Report<'a> {
                 let program = &area.programs[line.program];
                 let indicator = &program.indicators[line.indicator];
                 let entry = indicator.target_at(quarter);
-                let written = |field: fn(&crate::model::Target) -> &Option<String>| {
-                    entry
-                        .and_then(|e| field(e).as_deref())
-                        .map(str::trim)
+                let written = |text: Option<&String>| {
+                    text.map(|t| t.trim())
                         .filter(|text| !text.is_empty())
                         .map(str::to_owned)
+                };
+                let on_entry = |field: fn(&crate::model::Target) -> &Option<String>| {
+                    written(entry.and_then(|e| field(e).as_ref()))
+                };
+                let milestone = indicator.kind == Kind::Milestone;
+                // A milestone's kendala and tindak lanjut are on the indicator.
+                let explanation = |on_milestone: &Option<String>, field| {
+                    if milestone {
+                        written(on_milestone.as_ref())
+                    } else {
+                        on_entry(field)
+                    }
                 };
                 ReportRow {
                     id: line.id.clone(),
@@ -112,14 +134,23 @@ impl<'a> Report<'a> {
                     direction: indicator.direction,
                     measure: indicator.unit.clone(),
                     target: line.evaluation.target,
+                    upper: line.evaluation.upper,
                     actual: line.evaluation.actual,
                     achievement: line.evaluation.achievement,
                     status: line.status(),
+                    score: line.score,
+                    owner: indicator.owner_in(program).map(str::to_owned),
+                    quick_win: program.quick_win,
                     unexplained: line.unexplained,
-                    obstacle: written(|e| &e.obstacle),
-                    follow_up: written(|e| &e.follow_up),
-                    note: written(|e| &e.note),
-                    evidence: entry.and_then(|e| e.evidence.clone()).unwrap_or_default(),
+                    obstacle: explanation(&indicator.obstacle, |e| &e.obstacle),
+                    follow_up: explanation(&indicator.follow_up, |e| &e.follow_up),
+                    note: on_entry(|e| &e.note),
+                    evidence: if milestone {
+                        indicator.evidence.clone()
+                    } else {
+                        entry.and_then(|e| e.evidence.clone())
+                    }
+                    .unwrap_or_default(),
                     due: indicator.due,
                     // As at the review quarter: a report of TW II does not know
                     // that the milestone was done in TW III.
@@ -156,6 +187,7 @@ impl<'a> Report<'a> {
                 .collect()
         };
         let newly_behind = indices(&reviewed.newly_behind);
+        let newly_missing = indices(&reviewed.newly_missing);
         let recovered = indices(&reviewed.recovered);
 
         Report {
@@ -164,6 +196,7 @@ impl<'a> Report<'a> {
             summary: reviewed.summary,
             areas,
             newly_behind,
+            newly_missing,
             recovered,
             recorded: roadmap.review_at(quarter),
             rows,

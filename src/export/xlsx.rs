@@ -61,14 +61,14 @@ pub(crate) fn tr(language: Language, key: &str) -> String {
     rust_i18n::t!(key, locale = language.code()).into_owned()
 }
 
-struct Styles {
-    header: Format,
-    text: Format,
-    value: Format,
-    whole: Format,
+pub(super) struct Styles {
+    pub(super) header: Format,
+    pub(super) text: Format,
+    pub(super) value: Format,
+    pub(super) whole: Format,
     achievement: Format,
     flag: Format,
-    title: Format,
+    pub(super) title: Format,
     bold: Format,
     count: Format,
     total_text: Format,
@@ -76,7 +76,7 @@ struct Styles {
 }
 
 impl Styles {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         let cell = Format::new()
             .set_align(FormatAlign::Top)
             .set_border(FormatBorder::Thin)
@@ -167,7 +167,7 @@ pub(crate) fn fit(text: &str) -> Cow<'_, str> {
 
 /// Targets and actuals: grouped, up to two decimals. Whole numbers get a format
 /// without decimals because Excel shows `#,##0.##` as `45.` for them.
-fn write_value(
+pub(super) fn write_value(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
@@ -282,6 +282,7 @@ fn review_row(
         (Kind::Milestone, _) => String::new(),
         (_, Direction::HigherIsBetter) => tr(language, "direction.HigherIsBetter"),
         (_, Direction::LowerIsBetter) => tr(language, "direction.LowerIsBetter"),
+        (_, Direction::WithinRange) => tr(language, "direction.WithinRange"),
     };
     let texts: [(u16, String); 15] = [
         (0, row.id.clone()),
@@ -461,6 +462,7 @@ fn summary_sheet(
     r += 2;
     for (key, indices) in [
         ("export.newly_behind", &report.newly_behind),
+        ("export.newly_missing", &report.newly_missing),
         ("export.recovered", &report.recovered),
     ] {
         write_text(

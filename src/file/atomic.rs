@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
+use super::Fingerprint;
 use super::SaveError;
-use crate::safety::Fingerprint;
 
 /// Temporaries older than this beside a document are leftovers of a save that was
 /// killed; no save, even to a slow network drive, takes an hour.
@@ -40,7 +40,7 @@ fn temporary_stem(name: &str) -> String {
     format!(
         "{}~{:016x}",
         &name[..cut],
-        crate::safety::disk::content_hash(name.as_bytes())
+        super::content_hash(name.as_bytes())
     )
 }
 
@@ -89,21 +89,29 @@ fn is_temporary_of(name: &str, document: &str) -> bool {
 /// flushed to disk, the previous file is copied to `NAME.bak`, and the temporary file
 /// is renamed over the target; last the folder itself is flushed so the rename lasts.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
-    replace(path, contents, true).map(|_| ())
+    replace(path, contents, Backup::Keep).map(|_| ())
 }
 
 /// [`write_atomically`] without keeping `NAME.bak`: for files the program can make
 /// again at will (exports), where a backup beside each would only be clutter.
 pub fn write_atomically_without_backup(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
-    replace(path, contents, false).map(|_| ())
+    replace(path, contents, Backup::Skip).map(|_| ())
+}
+
+/// Whether a save keeps the previous version of the file as `NAME.bak`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backup {
+    /// The user's documents: an earlier complete version stays beside the file.
+    Keep,
+    /// Files the program can make again (exports, locks, recovery copies).
+    Skip,
 }
 
 /// [`write_atomically`], returning the fingerprint of exactly what was written.
-/// `backup` keeps the previous version as `NAME.bak`.
 pub(crate) fn replace(
     path: &Path,
     contents: &[u8],
-    backup: bool,
+    backup: Backup,
 ) -> Result<Fingerprint, SaveError> {
     replace_with(path, contents, backup, &mut |file, bytes| {
         file.write_all(bytes)
@@ -115,7 +123,7 @@ pub(crate) fn replace(
 fn replace_with(
     path: &Path,
     contents: &[u8],
-    backup: bool,
+    backup: Backup,
     write: &mut dyn FnMut(&mut File, &[u8]) -> io::Result<()>,
 ) -> Result<Fingerprint, SaveError> {
     let previous = fs::metadata(path).ok();
@@ -135,7 +143,7 @@ fn replace_with(
             let _ = file.set_permissions(previous.permissions());
         }
         file.sync_all()?;
-        if backup && previous.as_ref().is_some_and(|m| m.is_file()) {
+        if backup == Backup::Keep && previous.as_ref().is_some_and(|m| m.is_file()) {
             // Best effort: an old `.bak` is still a complete earlier version, and a
             // backup that cannot be written must not stop the user's work from being saved.
             let _ = keep_backup(path);
@@ -263,8 +271,13 @@ mod tests {
             file.write_all(&bytes[..bytes.len() / 2])?;
             Err(io::Error::from(io::ErrorKind::StorageFull))
         };
-        let error =
-            replace_with(&path, b"the new, longer version", true, &mut half_then_full).unwrap_err();
+        let error = replace_with(
+            &path,
+            b"the new, longer version",
+            Backup::Keep,
+            &mut half_then_full,
+        )
+        .unwrap_err();
         assert!(error.is_disk_full(), "{error}");
         assert!(error.suggests_save_as());
         assert!(error.to_string().contains("rb.roadmap.ron"), "{error}");
@@ -309,7 +322,7 @@ mod tests {
                 .set_modified(long_ago)
                 .unwrap();
         }
-        replace(&path, b"content", true).unwrap();
+        replace(&path, b"content", Backup::Keep).unwrap();
         assert!(!old.exists());
         assert!(fresh.exists());
         assert!(unrelated.exists());

@@ -40,6 +40,8 @@ pub enum LoadErrorKind {
     /// Written by a newer version of the program.
     NewerVersion {
         found: u32,
+        /// The newest version this program reads.
+        newest: u32,
     },
     /// A `format_version` this program never wrote (0, say).
     UnknownVersion {
@@ -156,10 +158,9 @@ impl fmt::Display for LoadErrorKind {
                 message,
                 ..
             } => write!(f, "{line}:{column}: {message}"),
-            Self::NewerVersion { found } => write!(
+            Self::NewerVersion { found, newest } => write!(
                 f,
-                "written by a newer version of Reform Roadmap (format_version {found}; this version reads up to {}). Update the program to open it; the file was not changed",
-                crate::model::FORMAT_VERSION
+                "written by a newer version of Reform Roadmap (format_version {found}; this version reads up to {newest}). Update the program to open it; the file was not changed"
             ),
             Self::UnknownVersion { found } => write!(
                 f,

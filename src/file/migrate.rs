@@ -14,8 +14,10 @@
 //!    in a `vN` module) is parsed with it, converted and upgraded as in 1.
 //! 3. Otherwise the original syntax error stands.
 //!
-//! The result always carries the current `format_version`, so saving writes the
-//! current format. Version 1 is the first and current format: both tables are empty.
+//! The result carries the lowest `format_version` that holds the document (what saving
+//! writes, see [`crate::model::Roadmap::lowest_format_version`]). Version 2 only added
+//! optional fields, kinds and directions: a version 1 file parses with the current
+//! structs as it is and means the same, so both tables are still empty.
 //!
 //! To introduce version N+1: bump `model::FORMAT_VERSION`; add an [`Upgrade`] from N
 //! when the meaning of existing fields changes, or a [`Legacy`] parser for N when the
@@ -46,34 +48,37 @@ pub struct Legacy {
     pub parse: fn(&str, &Path) -> Result<Roadmap, LoadError>,
 }
 
-/// In order of `from`. None yet: version 1 is current.
+/// In order of `from`. None yet: version 2 changed no meaning of version 1.
 pub const UPGRADES: &[Upgrade] = &[];
 
-/// None yet: version 1 is current.
+/// None yet: the current structs read version 1 files.
 pub const LEGACY: &[Legacy] = &[];
 
 /// Parses a roadmap of any version this program reads and brings it to the current one.
 pub(super) fn parse_any_version(text: &str, origin: &Path) -> Result<Roadmap, LoadError> {
-    parse_with(text, origin, UPGRADES, LEGACY)
+    parse_with(text, origin, FORMAT_VERSION, UPGRADES, LEGACY)
 }
 
+/// `newest` is the newest version the program reads: [`FORMAT_VERSION`], or an older
+/// one to show what an older release does with a file.
 fn parse_with(
     text: &str,
     origin: &Path,
+    newest: u32,
     upgrades: &[Upgrade],
     legacy: &[Legacy],
 ) -> Result<Roadmap, LoadError> {
     let error = match ron_options().from_str::<Roadmap>(text) {
         Ok(mut roadmap) => {
             let found = roadmap.format_version;
-            check_version(found, origin)?;
+            check_version(found, newest, origin)?;
             upgrade(&mut roadmap, found, upgrades);
             return Ok(roadmap);
         }
         Err(error) => error,
     };
     if let Some(found) = probe_version(text) {
-        check_version(found, origin)?;
+        check_version(found, newest, origin)?;
         if let Some(old) = legacy.iter().find(|l| l.version == found) {
             let mut roadmap = (old.parse)(text, origin)?;
             upgrade(&mut roadmap, found, upgrades);
@@ -87,14 +92,15 @@ fn upgrade(roadmap: &mut Roadmap, found: u32, upgrades: &[Upgrade]) {
     for step in upgrades.iter().filter(|step| step.from >= found) {
         (step.apply)(roadmap);
     }
-    roadmap.format_version = FORMAT_VERSION;
+    roadmap.format_version = roadmap.lowest_format_version();
 }
 
-pub(super) fn check_version(found: u32, origin: &Path) -> Result<(), LoadError> {
-    if found > FORMAT_VERSION {
+/// What a release that reads up to `newest` says about a file written as `found`.
+fn check_version(found: u32, newest: u32, origin: &Path) -> Result<(), LoadError> {
+    if found > newest {
         Err(LoadError::new(
             origin,
-            LoadErrorKind::NewerVersion { found },
+            LoadErrorKind::NewerVersion { found, newest },
         ))
     } else if found < OLDEST_VERSION {
         Err(LoadError::new(
@@ -141,9 +147,12 @@ mod tests {
             Upgrade { from: 1, apply: a },
             Upgrade { from: 1, apply: b },
         ];
-        let roadmap = parse_with(CURRENT, Path::new("x"), &upgrades, &[]).unwrap();
+        let roadmap = parse_with(CURRENT, Path::new("x"), FORMAT_VERSION, &upgrades, &[]).unwrap();
         assert_eq!(roadmap.title, "Tab");
-        assert_eq!(roadmap.format_version, FORMAT_VERSION);
+        assert_eq!(
+            roadmap.format_version, 1,
+            "the lowest version that holds it"
+        );
     }
 
     #[test]
@@ -157,7 +166,7 @@ mod tests {
         }
         let old_shape = CURRENT.replace("title", "naam");
         let origin = Path::new("old.ron");
-        let refused = parse_with(&old_shape, origin, &[], &[]).unwrap_err();
+        let refused = parse_with(&old_shape, origin, FORMAT_VERSION, &[], &[]).unwrap_err();
         assert!(
             matches!(refused.kind, LoadErrorKind::Syntax { ref field, .. } if field.as_deref() == Some("naam"))
         );
@@ -165,8 +174,28 @@ mod tests {
             version: 1,
             parse: old_parser,
         }];
-        let roadmap = parse_with(&old_shape, origin, &[], &legacy).unwrap();
+        let roadmap = parse_with(&old_shape, origin, FORMAT_VERSION, &[], &legacy).unwrap();
         assert_eq!(roadmap.title, "T (v1)");
+    }
+
+    #[test]
+    fn a_release_that_reads_version_1_refuses_a_version_2_file_and_says_why() {
+        let v2 = include_str!("../../tests/fixtures/v2/complete.roadmap.ron");
+        let origin = Path::new("kabupaten.roadmap.ron");
+        let refused = parse_with(v2, origin, 1, &[], &[]).unwrap_err();
+        assert_eq!(
+            refused.kind,
+            LoadErrorKind::NewerVersion {
+                found: 2,
+                newest: 1
+            }
+        );
+        assert_eq!(
+            refused.to_string(),
+            "kabupaten.roadmap.ron: written by a newer version of Reform Roadmap \
+             (format_version 2; this version reads up to 1). Update the program to open it; \
+             the file was not changed"
+        );
     }
 
     #[test]
@@ -178,6 +207,7 @@ mod tests {
                 FORMAT_VERSION + 1,
                 Some(LoadErrorKind::NewerVersion {
                     found: FORMAT_VERSION + 1,
+                    newest: FORMAT_VERSION,
                 }),
             ),
         ] {

@@ -1,4 +1,4 @@
-//! Reading and writing roadmap files (RON, `format_version` 1).
+//! Reading and writing roadmap files (RON, `format_version` 1 and 2).
 //!
 //! Loading never panics and never hangs on bad input: size, encoding, nesting depth,
 //! syntax, unknown fields and newer format versions each give a [`LoadError`] that says
@@ -6,18 +6,20 @@
 
 mod atomic;
 mod error;
+mod fingerprint;
 pub mod migrate;
+pub mod names;
 
 use std::path::Path;
 
 use ron::extensions::Extensions;
 
 use crate::model::Roadmap;
-use crate::safety::Fingerprint;
 
 pub(crate) use atomic::replace;
-pub use atomic::{backup_path, write_atomically, write_atomically_without_backup};
+pub use atomic::{Backup, backup_path, write_atomically, write_atomically_without_backup};
 pub use error::{LoadError, LoadErrorKind, SaveError, SaveProblem};
+pub use fingerprint::{Fingerprint, InodeStatus, content_hash};
 pub use migrate::OLDEST_VERSION;
 
 /// Files larger than this are refused before they are read: the largest real roadmaps
@@ -38,8 +40,20 @@ fn ron_options() -> ron::Options {
 
 /// The exact bytes the program writes for `roadmap`: pretty, one map entry per line,
 /// deterministic, so that files diff and merge well and an unchanged document re-saves
-/// byte for byte.
+/// byte for byte. The `format_version` written is the lowest that holds the document
+/// ([`Roadmap::lowest_format_version`]), whatever the one in memory says.
 pub fn to_ron_string(roadmap: &Roadmap) -> String {
+    let lowest = roadmap.lowest_format_version();
+    if roadmap.format_version == lowest {
+        return ron_text(roadmap);
+    }
+    // Only after an edit changed which version the document needs: loading sets it.
+    let mut written = roadmap.clone();
+    written.format_version = lowest;
+    ron_text(&written)
+}
+
+fn ron_text(roadmap: &Roadmap) -> String {
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
         .struct_names(false)
@@ -61,7 +75,7 @@ pub fn to_ron_string(roadmap: &Roadmap) -> String {
 
 /// Reads a roadmap from text. `origin` names the file in error messages.
 /// Files of older format versions are upgraded (see [`migrate`]); the
-/// result always has the current `format_version`.
+/// result's `format_version` is the lowest that holds it, the one it will be saved as.
 pub fn from_ron_str(text: &str, origin: &Path) -> Result<Roadmap, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::new(origin, LoadErrorKind::Empty));
@@ -96,7 +110,7 @@ pub fn save(path: &Path, roadmap: &Roadmap) -> Result<(), SaveError> {
 
 /// [`save`], returning the fingerprint of what was written.
 pub fn save_with_fingerprint(path: &Path, roadmap: &Roadmap) -> Result<Fingerprint, SaveError> {
-    atomic::replace(path, to_ron_string(roadmap).as_bytes(), true)
+    atomic::replace(path, to_ron_string(roadmap).as_bytes(), Backup::Keep)
 }
 
 /// Reads a file whole after checking that it is not larger than [`MAX_FILE_BYTES`].

@@ -4,13 +4,10 @@ use super::value::{Field, Value};
 use crate::model::{Indicator, Kind, Program, Quarter, Roadmap, Unit};
 use crate::review::evaluate;
 
-/// The unit that reports `indicator`: its program's unit.
-///
-/// Every part of the forms asks this one function, so that the indicator's own
-/// `owner` (format version 2) changes the answer in one place.
+/// The unit that reports `indicator`: its `owner`, else its program's unit. Every part
+/// of the forms asks this one function.
 pub fn reporting_unit<'a>(program: &'a Program, indicator: &'a Indicator) -> Option<&'a str> {
-    let _ = indicator;
-    program.unit.as_deref()
+    indicator.owner_in(program)
 }
 
 /// One row of a unit's form: an indicator and what the form shows of it.

@@ -1,11 +1,14 @@
-//! What the app remembers between runs: the language and the recent files, in the
-//! user's config folder (`config.ron`).
+//! What the app remembers between runs: the language, the recent files and the
+//! renderer, in the user's config folder (`config.ron`): on Windows
+//! `%APPDATA%\ReformRoadmap\reform-roadmap\config\config.ron`, on Linux
+//! `~/.config/reform-roadmap/config.ron`.
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::locale::Language;
+use crate::renderer::Renderer;
 
 const MAX_RECENT: usize = 8;
 
@@ -14,6 +17,8 @@ const MAX_RECENT: usize = 8;
 pub struct Config {
     pub language: Language,
     pub recent: Vec<PathBuf>,
+    /// Chosen by hand in the header, or set to CPU when the GPU renderer failed.
+    pub renderer: Renderer,
 }
 
 impl Config {
@@ -73,6 +78,7 @@ mod tests {
         let config = Config {
             language: Language::English,
             recent: vec!["/x/y.ron".into()],
+            renderer: Renderer::Cpu,
         };
         config.save(&path).unwrap();
         assert_eq!(Config::load(&path), config);

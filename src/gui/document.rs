@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::edit::Editor;
+use crate::file::Fingerprint;
 use crate::model::Roadmap;
-use crate::safety::{Fingerprint, LockGuard};
+use crate::safety::LockGuard;
 
 pub struct Document {
     pub editor: Editor,

@@ -1,18 +1,31 @@
-//! The roadmap document, exactly as `roadmap-format.md` (format_version 1) describes it.
+//! The roadmap document, exactly as `roadmap-format.md` (format versions 1 and 2)
+//! describes it. The version 2 additions are optional fields; [`Roadmap::lowest_format_version`]
+//! says which version a document needs.
 //!
 //! Every struct denies unknown fields so that a typo in a hand-edited file is reported
 //! with its name, line and column instead of being silently dropped.
 
+mod address;
+mod budget;
+mod entry;
 mod quarter;
+mod scoring;
+mod version;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use address::IndicatorAt;
+pub use entry::EntryError;
 pub use quarter::{Quarter, QuarterKey, QuarterParseError};
+pub use scoring::{Band, MissingScore, RatingScale, Scale, Scoring};
 
 /// The newest `format_version` this program reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The version a document that uses nothing newer is written as.
+pub const FIRST_FORMAT_VERSION: u32 = 1;
 
 /// One institution's reform plan over a multi-year period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,6 +39,9 @@ pub struct Roadmap {
     pub vision: Option<String>,
     #[serde(default)]
     pub rules: Rules,
+    /// Version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<Scoring>,
     #[serde(default)]
     pub units: Vec<Unit>,
     #[serde(default)]
@@ -79,6 +95,9 @@ pub struct Area {
     pub goal: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Version 2: the area's weight in the document's score (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
     #[serde(default)]
     pub programs: Vec<Program>,
 }
@@ -97,6 +116,15 @@ pub struct Program {
     pub budget: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Version 2: a *quick win*, tracked apart.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub quick_win: bool,
+    /// Version 2: the budget (*pagu*) of each year, whole rupiah.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub annual_budget: BTreeMap<i32, u64>,
+    /// Version 2: rupiah spent in each quarter, keyed by quarter text like `targets`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub spent: BTreeMap<String, u64>,
     #[serde(default)]
     pub indicators: Vec<Indicator>,
 }
@@ -111,6 +139,8 @@ pub enum Kind {
     Count,
     /// Done or not by a due quarter.
     Milestone,
+    /// Version 2: like `Count`, with means instead of sums (a quarterly index).
+    Average,
 }
 
 /// Whether more or less is better.
@@ -119,6 +149,8 @@ pub enum Direction {
     #[default]
     HigherIsBetter,
     LowerIsBetter,
+    /// Version 2: the actual must stay inside the target range (an inflation rate).
+    WithinRange,
 }
 
 /// What is measured for a program (*indikator*).
@@ -141,6 +173,15 @@ pub struct Indicator {
     pub rules: Option<Rules>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Version 2: the id of the unit that reports it; default the program's `unit`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Version 2: the indicator's weight in the scores above it (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    /// Version 2: the measuring scale; values outside it are a warning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<Scale>,
     /// Keyed by quarter text (`2025-Q1`). Kept as text so that a malformed key is a
     /// validation problem the user can fix, not a file that refuses to open.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -151,6 +192,15 @@ pub struct Indicator {
     /// Milestones only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<Quarter>,
+    /// Version 2, milestones: *kendala* for a late milestone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obstacle: Option<String>,
+    /// Version 2, milestones: *tindak lanjut* for a late milestone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<String>,
+    /// Version 2, milestones: paths or links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Vec<String>>,
 }
 
 /// Planned and reported value for one quarter, with what a reviewer wrote about it.
@@ -158,6 +208,9 @@ pub struct Indicator {
 #[serde(deny_unknown_fields)]
 pub struct Target {
     pub target: f64,
+    /// Version 2: with it the target is the range [`target`, `upper`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -187,7 +240,7 @@ pub struct Review {
     pub flagged: Vec<String>,
 }
 
-fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+pub(crate) fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
 
@@ -232,6 +285,7 @@ impl Target {
     pub fn planned(target: f64) -> Self {
         Self {
             target,
+            upper: None,
             actual: None,
             note: None,
             obstacle: None,
@@ -242,9 +296,23 @@ impl Target {
 
     /// A reviewer has written both *kendala* and *tindak lanjut*.
     pub fn is_explained(&self) -> bool {
-        let written = |text: &Option<String>| text.as_deref().is_some_and(|t| !t.trim().is_empty());
-        written(&self.obstacle) && written(&self.follow_up)
+        explained(&self.obstacle, &self.follow_up)
     }
+
+    /// The range [lower, upper] this entry asks for (a point target is [t, t]).
+    pub fn range(&self) -> (f64, f64) {
+        (self.target, self.upper.unwrap_or(self.target))
+    }
+}
+
+fn weight_or_one(weight: Option<f64>) -> f64 {
+    weight.filter(|w| w.is_finite() && *w > 0.0).unwrap_or(1.0)
+}
+
+/// Both *kendala* and *tindak lanjut* are written (not only spaces).
+fn explained(obstacle: &Option<String>, follow_up: &Option<String>) -> bool {
+    let written = |text: &Option<String>| text.as_deref().is_some_and(|t| !t.trim().is_empty());
+    written(obstacle) && written(follow_up)
 }
 
 impl Indicator {
@@ -259,9 +327,31 @@ impl Indicator {
             rules: None,
             note: None,
             targets: BTreeMap::new(),
+            owner: None,
+            weight: None,
+            scale: None,
             due: None,
             done: None,
+            obstacle: None,
+            follow_up: None,
+            evidence: None,
         }
+    }
+
+    /// A milestone's *kendala* and *tindak lanjut* are both written.
+    pub fn is_explained(&self) -> bool {
+        explained(&self.obstacle, &self.follow_up)
+    }
+
+    /// The weight in the scores above it: 1 when none is written, or when the one
+    /// written is not a positive number (validation reports that).
+    pub fn weight(&self) -> f64 {
+        weight_or_one(self.weight)
+    }
+
+    /// The unit that reports it: its `owner`, else its program's `unit`.
+    pub fn owner_in<'a>(&'a self, program: &'a Program) -> Option<&'a str> {
+        self.owner.as_deref().or(program.unit.as_deref())
     }
 
     pub fn target_at(&self, quarter: Quarter) -> Option<&Target> {
@@ -286,6 +376,9 @@ impl Program {
             unit: None,
             budget: None,
             note: None,
+            quick_win: false,
+            annual_budget: BTreeMap::new(),
+            spent: BTreeMap::new(),
             indicators: Vec::new(),
         }
     }
@@ -299,8 +392,14 @@ impl Area {
             element,
             goal: None,
             note: None,
+            weight: None,
             programs: Vec::new(),
         }
+    }
+
+    /// The weight in the document's score, as [`Indicator::weight`].
+    pub fn weight(&self) -> f64 {
+        weight_or_one(self.weight)
     }
 }
 
@@ -308,16 +407,22 @@ impl Roadmap {
     /// An empty roadmap for `institution` over `period`.
     pub fn new(title: impl Into<String>, institution: impl Into<String>, period: Period) -> Self {
         Self {
-            format_version: FORMAT_VERSION,
+            format_version: FIRST_FORMAT_VERSION,
             title: title.into(),
             institution: institution.into(),
             period,
             vision: None,
             rules: Rules::default(),
+            scoring: None,
             units: Vec::new(),
             areas: Vec::new(),
             reviews: Vec::new(),
         }
+    }
+
+    /// The scoring settings, the defaults when the document has none.
+    pub fn scoring(&self) -> &Scoring {
+        self.scoring.as_ref().unwrap_or(&Scoring::DEFAULT)
     }
 
     pub fn unit(&self, id: &str) -> Option<&Unit> {

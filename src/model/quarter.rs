@@ -148,7 +148,9 @@ impl Quarter {
 
 impl fmt::Display for Quarter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-Q{}", self.year, self.number)
+        // Four digits, as parsing requires: year 25 (a slip in a file) is `0025-Q1`, so
+        // what loads always saves to text that loads again.
+        write!(f, "{:04}-Q{}", self.year, self.number)
     }
 }
 
@@ -191,6 +193,7 @@ mod tests {
         for (text, parsed) in [
             ("2025-Q1", Quarter::new(2025, 1)),
             ("2029-Q4", Quarter::new(2029, 4)),
+            ("0025-Q2", Quarter::new(25, 2)),
             ("2025-Q0", None),
             ("2025-Q5", None),
             ("2025Q1", None),

@@ -1,13 +1,18 @@
 //! The quarterly review (*monev triwulan*): which targets are behind at a quarter, per
-//! `roadmap-format.md`, with counts per area and the change since the previous quarter.
+//! `roadmap-format.md`, with counts per area, the change since the previous quarter,
+//! and scores and ratings (format version 2 rules).
 
+mod score;
+mod scorecard;
 mod status;
 
 use std::collections::HashSet;
 
-pub use status::{Evaluation, Status, achievement, evaluate, status_of};
+pub use score::{Scores, WeightedMean, indicator_score};
+pub use scorecard::{UnitStanding, scorecard};
+pub use status::{Evaluation, Status, achievement, evaluate, range_achievement, status_of};
 
-use crate::model::{Kind, Quarter, Roadmap};
+use crate::model::{IndicatorAt, Kind, Quarter, Roadmap};
 
 /// One indicator's line in a review.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,12 +23,19 @@ pub struct IndicatorReview {
     pub program: usize,
     pub indicator: usize,
     pub evaluation: Evaluation,
-    /// Flagged, but the entry at the quarter lacks *kendala* or *tindak lanjut*
-    /// (`Level` and `Count` only).
+    /// The score at the quarter, where there is one (see [`indicator_score`]).
+    pub score: Option<f64>,
+    /// Flagged, but lacks *kendala* or *tindak lanjut*: on the entry at the quarter for
+    /// numbers, on the indicator for a late milestone.
     pub unexplained: bool,
 }
 
 impl IndicatorReview {
+    /// Where the indicator is in the roadmap.
+    pub fn at(&self) -> IndicatorAt {
+        IndicatorAt::new(self.area, self.program, self.indicator)
+    }
+
     pub fn status(&self) -> Status {
         self.evaluation.status
     }
@@ -95,10 +107,14 @@ pub struct ReviewReport {
     pub summary: Counts,
     /// Per area, in document order (same index as `roadmap.areas`).
     pub areas: Vec<Counts>,
-    /// Flagged now, not flagged at the previous quarter.
+    /// Flagged now and not at the previous quarter, and `behind` now.
     pub newly_behind: Vec<String>,
-    /// Flagged at the previous quarter, not flagged now.
+    /// Flagged now and not at the previous quarter, and `missing` now.
+    pub newly_missing: Vec<String>,
+    /// Flagged at the previous quarter, `on_track` or `at_risk` now. One that is
+    /// `not_due` or `no_target` now has not recovered: nothing was measured.
     pub recovered: Vec<String>,
+    pub scores: Scores,
 }
 
 impl ReviewReport {
@@ -118,28 +134,43 @@ impl ReviewReport {
     pub fn get(&self, id: &str) -> Option<&IndicatorReview> {
         self.indicators.iter().find(|line| line.id == id)
     }
+
+    /// Newly flagged since the previous quarter: newly behind, then newly missing.
+    pub fn newly_flagged(&self) -> impl Iterator<Item = &String> {
+        self.newly_behind.iter().chain(&self.newly_missing)
+    }
+
+    /// Newly flagged or recovered since the previous quarter.
+    pub fn is_changed(&self, id: &str) -> bool {
+        self.newly_flagged()
+            .chain(&self.recovered)
+            .any(|changed| changed == id)
+    }
 }
 
 /// Evaluates every indicator of `roadmap` at `quarter`, without comparing with the
 /// previous quarter.
 pub fn evaluate_all(roadmap: &Roadmap, quarter: Quarter) -> Vec<IndicatorReview> {
+    let scoring = roadmap.scoring();
     let mut lines = Vec::with_capacity(roadmap.indicator_count());
     for (a, area) in roadmap.areas.iter().enumerate() {
         for (p, program) in area.programs.iter().enumerate() {
             for (i, indicator) in program.indicators.iter().enumerate() {
                 let evaluation = evaluate(indicator, roadmap.rules, quarter);
-                let unexplained = evaluation.status.is_flagged()
-                    && indicator.kind != Kind::Milestone
-                    && !indicator
+                let explained = match indicator.kind {
+                    Kind::Milestone => indicator.is_explained(),
+                    Kind::Level | Kind::Count | Kind::Average => indicator
                         .target_at(quarter)
-                        .is_some_and(|entry| entry.is_explained());
+                        .is_some_and(|entry| entry.is_explained()),
+                };
                 lines.push(IndicatorReview {
                     id: indicator.id.clone(),
                     area: a,
                     program: p,
                     indicator: i,
+                    score: indicator_score(&evaluation, indicator.kind, scoring),
+                    unexplained: evaluation.status.is_flagged() && !explained,
                     evaluation,
-                    unexplained,
                 });
             }
         }
@@ -182,17 +213,19 @@ pub fn review(roadmap: &Roadmap, quarter: Quarter) -> ReviewReport {
             .collect(),
         None => vec![false; indicators.len()],
     };
-    let changed = |now: bool, then: bool| {
+    let changed = |now: &[Status], then: bool| {
         indicators
             .iter()
             .zip(&previously_flagged)
-            .filter(move |(line, was)| line.is_flagged() == now && **was == then)
+            .filter(move |(line, was)| now.contains(&line.status()) && **was == then)
             .map(|(line, _)| line.id.clone())
             .collect::<Vec<_>>()
     };
     // Ids the recorded review flagged that are no longer in the document are left out.
-    let newly_behind = changed(true, false);
-    let recovered = changed(false, true);
+    let newly_behind = changed(&[Status::Behind], false);
+    let newly_missing = changed(&[Status::Missing], false);
+    let recovered = changed(&[Status::OnTrack, Status::AtRisk], true);
+    let scores = Scores::of(roadmap, &indicators, quarter);
 
     ReviewReport {
         quarter,
@@ -200,6 +233,8 @@ pub fn review(roadmap: &Roadmap, quarter: Quarter) -> ReviewReport {
         summary,
         areas,
         newly_behind,
+        newly_missing,
         recovered,
+        scores,
     }
 }

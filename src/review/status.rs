@@ -65,8 +65,11 @@ pub struct Evaluation {
     pub status: Status,
     /// Capaian (%), where one was computed.
     pub achievement: Option<f64>,
-    /// The target compared: the quarter's for `Level`, the year-to-date sum for `Count`.
+    /// The target compared: the quarter's for `Level`, the year-to-date sum for `Count`,
+    /// the year-to-date mean for `Average`; the lower bound of a range.
     pub target: Option<f64>,
+    /// The upper bound compared, for a range target (version 2); none for a point.
+    pub upper: Option<f64>,
     /// The actual compared, likewise.
     pub actual: Option<f64>,
 }
@@ -77,24 +80,41 @@ impl Evaluation {
             status,
             achievement: None,
             target: None,
+            upper: None,
             actual: None,
         }
     }
 
-    fn compared(target: f64, actual: f64, direction: Direction, rules: Rules) -> Self {
-        let achievement = achievement(target, actual, direction);
+    fn missing(lower: f64, upper: f64) -> Self {
+        Self {
+            target: Some(lower),
+            upper: (upper != lower).then_some(upper),
+            ..Self::without_value(Status::Missing)
+        }
+    }
+
+    fn compared(lower: f64, upper: f64, actual: f64, direction: Direction, rules: Rules) -> Self {
+        let achievement = range_achievement(lower, upper, actual, direction);
         Self {
             status: status_of(achievement, rules),
             achievement: Some(achievement),
-            target: Some(target),
+            target: Some(lower),
+            upper: (upper != lower).then_some(upper),
             actual: Some(actual),
         }
     }
 }
 
-/// Capaian (%) of `actual` against `target`, to 9 decimals (see [`without_float_noise`]).
+/// Capaian (%) of `actual` against a point `target`, to 9 decimals (see
+/// [`without_float_noise`]).
 pub fn achievement(target: f64, actual: f64, direction: Direction) -> f64 {
-    without_float_noise(exact_achievement(target, actual, direction))
+    range_achievement(target, target, actual, direction)
+}
+
+/// Capaian (%) of `actual` against the range [`lower`, `upper`] (version 2), to 9
+/// decimals. A point target is the range [t, t] and gives the version 1 formulas.
+pub fn range_achievement(lower: f64, upper: f64, actual: f64, direction: Direction) -> f64 {
+    without_float_noise(exact_achievement(lower, upper, actual, direction))
 }
 
 /// Targets and actuals are decimals typed by people, and binary floating point turns
@@ -112,17 +132,38 @@ fn without_float_noise(value: f64) -> f64 {
     }
 }
 
-fn exact_achievement(target: f64, actual: f64, direction: Direction) -> f64 {
-    if target <= 0.0 {
-        let meets = match direction {
-            Direction::HigherIsBetter => actual >= target,
-            Direction::LowerIsBetter => actual <= target,
+/// Which way "better" points on one side of a range.
+#[derive(Clone, Copy)]
+enum Better {
+    Higher,
+    Lower,
+}
+
+fn exact_achievement(lower: f64, upper: f64, actual: f64, direction: Direction) -> f64 {
+    if (lower..=upper).contains(&actual) {
+        return 100.0;
+    }
+    // Outside the range: the bound on the actual's side, and the direction that applies
+    // there.
+    let (bound, better) = match direction {
+        Direction::HigherIsBetter if actual < lower => (lower, Better::Higher),
+        Direction::HigherIsBetter => (upper, Better::Higher),
+        Direction::LowerIsBetter if actual > upper => (upper, Better::Lower),
+        Direction::LowerIsBetter => (lower, Better::Lower),
+        Direction::WithinRange if actual < lower => (lower, Better::Higher),
+        Direction::WithinRange => (upper, Better::Lower),
+    };
+    if bound <= 0.0 {
+        // The ratio means nothing: met or beaten in the direction that applies, or not.
+        let meets = match better {
+            Better::Higher => actual >= bound,
+            Better::Lower => actual <= bound,
         };
         return if meets { 100.0 } else { 0.0 };
     }
-    match direction {
-        Direction::HigherIsBetter => actual / target * 100.0,
-        Direction::LowerIsBetter => (2.0 * target - actual) / target * 100.0,
+    match better {
+        Better::Higher => actual / bound * 100.0,
+        Better::Lower => (2.0 * bound - actual) / bound * 100.0,
     }
 }
 
@@ -144,41 +185,18 @@ pub fn evaluate(indicator: &Indicator, document_rules: Rules, quarter: Quarter) 
     match indicator.kind {
         Kind::Level => match indicator.target_at(quarter) {
             None => Evaluation::without_value(Status::NoTarget),
-            Some(entry) => match entry.actual {
-                None => Evaluation {
-                    target: Some(entry.target),
-                    ..Evaluation::without_value(Status::Missing)
-                },
-                Some(actual) => {
-                    Evaluation::compared(entry.target, actual, indicator.direction, rules)
-                }
-            },
-        },
-        Kind::Count => {
-            if indicator.target_at(quarter).is_none() {
-                return Evaluation::without_value(Status::NoTarget);
-            }
-            let mut target_sum = 0.0;
-            let mut actual_sum = 0.0;
-            let mut missing = false;
-            for q in Quarter::first_of(quarter.year()).through(quarter) {
-                if let Some(entry) = indicator.target_at(q) {
-                    target_sum += entry.target;
-                    match entry.actual {
-                        Some(actual) => actual_sum += actual,
-                        None => missing = true,
+            Some(entry) => {
+                let (lower, upper) = entry.range();
+                match entry.actual {
+                    None => Evaluation::missing(lower, upper),
+                    Some(actual) => {
+                        Evaluation::compared(lower, upper, actual, indicator.direction, rules)
                     }
                 }
             }
-            if missing {
-                Evaluation {
-                    target: Some(target_sum),
-                    ..Evaluation::without_value(Status::Missing)
-                }
-            } else {
-                Evaluation::compared(target_sum, actual_sum, indicator.direction, rules)
-            }
-        }
+        },
+        Kind::Count => year_to_date(indicator, rules, quarter, Combine::Sum),
+        Kind::Average => year_to_date(indicator, rules, quarter, Combine::Mean),
         Kind::Milestone => match (indicator.due, indicator.done) {
             (None, _) => Evaluation::without_value(Status::NoTarget),
             (Some(_), Some(done)) if done <= quarter => Evaluation {
@@ -191,5 +209,52 @@ pub fn evaluate(indicator: &Indicator, document_rules: Rules, quarter: Quarter) 
             },
             (Some(_), _) => Evaluation::without_value(Status::NotDue),
         },
+    }
+}
+
+/// How the year's quarters are combined: `Count` sums, `Average` takes means.
+#[derive(Clone, Copy)]
+enum Combine {
+    Sum,
+    Mean,
+}
+
+/// `Count` and `Average`: over the quarters of Q's year up to Q that have a target,
+/// `missing` if any lacks an actual, else the sums (or means) compared.
+fn year_to_date(
+    indicator: &Indicator,
+    rules: Rules,
+    quarter: Quarter,
+    combine: Combine,
+) -> Evaluation {
+    if indicator.target_at(quarter).is_none() {
+        return Evaluation::without_value(Status::NoTarget);
+    }
+    let (mut lower, mut upper, mut actual) = (0.0, 0.0, 0.0);
+    let mut entries = 0u32;
+    let mut missing = false;
+    for q in Quarter::first_of(quarter.year()).through(quarter) {
+        if let Some(entry) = indicator.target_at(q) {
+            let (l, u) = entry.range();
+            lower += l;
+            upper += u;
+            entries += 1;
+            match entry.actual {
+                Some(a) => actual += a,
+                None => missing = true,
+            }
+        }
+    }
+    if let Combine::Mean = combine {
+        // At least the entry at Q is counted.
+        let n = f64::from(entries);
+        lower /= n;
+        upper /= n;
+        actual /= n;
+    }
+    if missing {
+        Evaluation::missing(lower, upper)
+    } else {
+        Evaluation::compared(lower, upper, actual, indicator.direction, rules)
     }
 }

@@ -121,7 +121,7 @@ pub fn holder(document: &Path) -> Option<LockInfo> {
 
 fn overwrite(lock_file: PathBuf, me: LockInfo) -> LockOutcome {
     let line = me.to_line();
-    match crate::file::replace(&lock_file, &line, false) {
+    match crate::file::replace(&lock_file, &line, crate::file::Backup::Skip) {
         Ok(_) => LockOutcome::Acquired(LockGuard::new(lock_file, me, line)),
         Err(error) => LockOutcome::NotLocked(LockProblem {
             lock_file,

@@ -9,6 +9,6 @@ pub mod disk;
 pub mod lock;
 pub mod recovery;
 
-pub use disk::{DiskState, Fingerprint, check, check_content};
+pub use disk::{DiskState, check, check_content};
 pub use lock::{LockGuard, LockInfo, LockOutcome, LockProblem, acquire, force_acquire};
 pub use recovery::{RecoveryEntry, RecoveryError, RecoveryStore};

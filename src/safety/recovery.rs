@@ -26,8 +26,7 @@ use std::sync::Mutex;
 use chrono::{DateTime, Local, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::disk::content_hash;
-use crate::file::{self, LoadError, LoadErrorKind, SaveError};
+use crate::file::{self, LoadError, LoadErrorKind, SaveError, content_hash};
 use crate::locale::Language;
 use crate::model::Roadmap;
 
@@ -137,7 +136,7 @@ impl RecoveryStore {
             contents.extend_from_slice(part);
         }
         fs::create_dir_all(&self.folder).map_err(|e| SaveError::new(&recovery_file, &e))?;
-        file::replace(&recovery_file, &contents, false)?;
+        file::replace(&recovery_file, &contents, file::Backup::Skip)?;
         Ok(RecoveryEntry {
             document_path: document,
             untitled,

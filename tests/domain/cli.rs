@@ -76,20 +76,39 @@ fn review_json_has_exactly_the_documented_shape() {
     ]);
     assert_eq!((out.code, out.stderr.as_str()), (0, ""));
     let value: serde_json::Value = serde_json::from_str(&out.stdout).expect("one JSON object");
+    let c_score = 94.444_444_444;
+    let mean = (86.0 + 0.0 + c_score) / 3.0;
     let expected = serde_json::json!({
         "quarter": "2025-Q2",
         "indicators": [
-            {"id": "mp-1-a", "status": "behind", "achievement": 86.0},
-            {"id": "mp-1-b", "status": "behind", "achievement": 0.0},
-            {"id": "mp-1-c", "status": "at_risk", "achievement": (2.0 * 18.0 - 19.0) / 18.0 * 100.0},
+            {"id": "mp-1-a", "status": "behind", "achievement": 86.0, "score": 86.0},
+            {"id": "mp-1-b", "status": "behind", "achievement": 0.0, "score": 0.0},
+            {"id": "mp-1-c", "status": "at_risk", "achievement": (2.0 * 18.0 - 19.0) / 18.0 * 100.0, "score": c_score},
         ],
         "summary": {"on_track": 0, "at_risk": 1, "behind": 2, "missing": 0, "not_due": 0, "no_target": 0},
+        // Version 2: scores for every document; no rating without `scoring`.
+        "score": mean,
+        "rating": null,
+        "areas": [{"id": "mp", "score": mean, "rating": null}],
+        "units": [
+            {"id": "bagor", "score": mean, "rating": null},
+            {"id": "inspektorat", "score": null, "rating": null},
+        ],
     });
-    // The unrounded capaian of mp-1-c is the engine's, to 9 decimals.
+    // The unrounded capaian of mp-1-c is the engine's, to 9 decimals; the means are
+    // compared to that precision too.
     let c = value["indicators"][2]["achievement"].as_f64().unwrap();
     assert!((c - 94.444_444_444).abs() < 1e-9, "{c}");
     let mut value = value;
     value["indicators"][2]["achievement"] = expected["indicators"][2]["achievement"].clone();
+    for pointer in ["/score", "/areas/0/score", "/units/0/score"] {
+        let score = value.pointer_mut(pointer).unwrap();
+        assert!(
+            (score.as_f64().unwrap() - mean).abs() < 1e-9,
+            "{pointer}: {score}"
+        );
+        *score = serde_json::json!(mean);
+    }
     assert_eq!(value, expected);
 
     // Keys in the documented order (searched from `from`, as values repeat key names).
@@ -102,7 +121,13 @@ fn review_json_has_exactly_the_documented_shape() {
         assert!(at.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
     };
     order("{", &["quarter", "indicators", "summary"]);
-    order("\"indicators\"", &["id", "status", "achievement"]);
+    // After the summary: the first "score" is the document's.
+    order(
+        "\"summary\"",
+        &["summary", "score", "rating", "areas", "units"],
+    );
+    order("\"indicators\"", &["id", "status", "achievement", "score"]);
+    order("\"areas\"", &["id", "score", "rating"]);
     order(
         "\"summary\"",
         &[
@@ -164,7 +189,8 @@ fn review_json_nulls_and_statuses_at_other_quarters() {
         let indicators = value["indicators"].as_array().unwrap();
         assert_eq!(indicators.len(), lines.len());
         for (got, (id, status, achievement)) in indicators.iter().zip(lines) {
-            assert_eq!(got.as_object().unwrap().len(), 3, "{got}");
+            // id, status, achievement, and score (format version 2).
+            assert_eq!(got.as_object().unwrap().len(), 4, "{got}");
             assert_eq!(
                 (got["id"].as_str(), got["status"].as_str()),
                 (Some(id), Some(status))
@@ -479,7 +505,13 @@ fn review_errors_are_one_line_naming_the_file_with_exit_2() {
         &[&empty_name],
     );
 
-    let newer = spec_text().replace("format_version: 1", "format_version: 2");
+    let newer = spec_text().replace(
+        "format_version: 1",
+        &format!(
+            "format_version: {}",
+            reform_roadmap::model::FORMAT_VERSION + 1
+        ),
+    );
     let (_folder, newer) = file_with(&newer);
     let newer_name = newer.display().to_string();
     assert_one_line_error(
@@ -705,4 +737,51 @@ fn new_creates_a_valid_roadmap_and_never_overwrites_by_accident() {
         "/nonexistent/folder/x.ron",
     ]);
     assert_one_line_error(&nowhere, &["/nonexistent/folder/x.ron"]);
+}
+
+#[test]
+fn scorecard_ranks_the_units_in_every_format() {
+    let v2 = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2/complete.roadmap.ron");
+    let args = |format: &str, lang: &str| {
+        run([
+            "scorecard".as_ref(),
+            v2.as_os_str(),
+            "--quarter".as_ref(),
+            "2025-Q2".as_ref(),
+            "--format".as_ref(),
+            format.as_ref(),
+            "--lang".as_ref(),
+            lang.as_ref(),
+        ])
+    };
+    let json = args("json", "en");
+    assert_eq!((json.code, json.stderr.as_str()), (0, ""));
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let units = value["units"].as_array().unwrap();
+    let ids: Vec<&str> = units.iter().map(|u| u["id"].as_str().unwrap()).collect();
+    // bkpsdm owns mp-1-a (86, "Baik"); bagor keeps mp-1-b (late, 0) and mp-1-c; the
+    // inspektorat's only due indicator is missing, excluded: no score, last.
+    assert_eq!(ids, ["bkpsdm", "bagor", "inspektorat"]);
+    assert_eq!(units[0]["rating"], "Baik");
+    assert_eq!(units[0]["rank"], 1);
+    assert_eq!(units[1]["flagged"], 1);
+    assert_eq!(units[2]["unexplained"], 1);
+    // 20 + 45 million of 150 million.
+    let absorption = units[1]["absorption"].as_f64().unwrap();
+    assert!((absorption - 65.0 / 150.0 * 100.0).abs() < 1e-9);
+
+    let csv = args("csv", "en");
+    assert!(csv.raw_stdout.starts_with("\u{feff}".as_bytes()));
+    assert!(
+        csv.stdout
+            .contains("rank,id,name,score,rating,indicators,flagged,unexplained,absorption")
+    );
+    let text = args("text", "id");
+    assert!(
+        text.stdout.contains("Peringkat OPD TW II 2025"),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("86 (Baik)"), "{}", text.stdout);
+    assert!(text.stdout.contains("43,3%"), "{}", text.stdout);
 }

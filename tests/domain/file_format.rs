@@ -566,17 +566,17 @@ fn deep_nesting_is_an_error_not_a_crash() {
 
 #[test]
 fn a_newer_format_version_is_refused_and_says_so() {
-    assert_eq!(FORMAT_VERSION, 1);
+    assert_eq!(FORMAT_VERSION, 2);
     for (name, text) in [
         (
             "same fields",
-            edited("format_version: 1", "format_version: 2"),
+            edited("format_version: 1", "format_version: 3"),
         ),
         (
             "with a field this version does not know",
             edited(
                 "format_version: 1,",
-                "format_version: 2,\n    signatures: [(by: \"Sekda\", at: \"2026-01-05\")],",
+                "format_version: 3,\n    signatures: [(by: \"Sekda\", at: \"2026-01-05\")],",
             ),
         ),
         (
@@ -589,7 +589,10 @@ fn a_newer_format_version_is_refused_and_says_so() {
     ] {
         let error = error_of(&text);
         let found = match error.kind {
-            LoadErrorKind::NewerVersion { found } => found,
+            LoadErrorKind::NewerVersion { found, newest } => {
+                assert_eq!(newest, FORMAT_VERSION, "{name}");
+                found
+            }
             ref other => panic!("{name}: {other:?}"),
         };
         assert!(found > FORMAT_VERSION, "{name}");
@@ -608,7 +611,7 @@ fn a_newer_format_version_is_refused_and_says_so() {
 fn a_refused_newer_file_is_left_untouched() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("future.roadmap.ron");
-    let text = edited("format_version: 1", "format_version: 2");
+    let text = edited("format_version: 1", "format_version: 3");
     std::fs::write(&path, &text).unwrap();
     assert!(file::load(&path).is_err());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);

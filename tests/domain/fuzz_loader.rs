@@ -1,4 +1,4 @@
-//! Fuzzing the loader on stable Rust: real roadmap files, mutated (bit flips, RON
+//! Fuzzing the loader on stable Rust: real roadmap files of every format version, mutated (bit flips, RON
 //! punctuation, truncation, duplicated spans, deep nesting, huge numbers, invalid
 //! UTF-8), must each give `Ok` or `Err` from `file::from_ron_bytes`: never a panic,
 //! never a hang. `PROPTEST_CASES` changes the number of inputs (10,000 by default, a few seconds in a debug build); a
@@ -40,10 +40,15 @@ fn seeds() -> Vec<(PathBuf, Vec<u8>)> {
         })
         .collect();
     seeds.sort();
-    assert!(
-        seeds.len() >= 2,
-        "the spec example and the v1 fixture at least"
-    );
+    // Format version 1 and 2 files both (the sample and tests/fixtures/v2 are version 2).
+    for version in ["format_version: 1,", "format_version: 2,"] {
+        assert!(
+            seeds
+                .iter()
+                .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains(version)),
+            "a seed with {version}"
+        );
+    }
     seeds
 }
 

@@ -564,11 +564,31 @@ fn flagged_and_unexplained() {
             false,
         ),
         ("at risk is a warning, not a flag", at_risk(), false, false),
+        ("milestone behind, nothing written", overdue(), true, true),
         (
-            "milestone behind: flagged, never unexplained",
-            overdue(),
+            "milestone behind, both written",
+            Indicator {
+                obstacle: Some("Harmonisasi".into()),
+                follow_up: Some("Koordinasi".into()),
+                ..overdue()
+            },
             true,
             false,
+        ),
+        (
+            "milestone behind, obstacle only",
+            Indicator {
+                obstacle: Some("Harmonisasi".into()),
+                ..overdue()
+            },
+            true,
+            true,
+        ),
+        (
+            "average behind, nothing written",
+            numeric(Kind::Average, Higher, &[("2025-Q1", 80.0, Some(40.0))]),
+            true,
+            true,
         ),
     ];
     for (name, indicator, flagged, unexplained) in cases {
@@ -741,11 +761,11 @@ fn newly_behind_and_recovered() {
             vec![],
         ),
         (
-            "no target at Q3: everyone flagged at Q2 recovered",
+            "no target at Q3: flagged at Q2 is neither recovered nor newly flagged",
             vec![],
             "2025-Q3",
             vec![],
-            vec!["falls", "stays-behind"],
+            vec![],
         ),
     ];
     for (name, reviews, at, newly, recovered) in cases {
@@ -769,5 +789,70 @@ fn missing_counts_as_flagged_for_the_comparison() {
     )]);
     let report = review(&document, q("2025-Q2"));
     assert_eq!(report.indicators[0].status(), Missing);
-    assert_eq!(report.newly_behind, ["late-report"]);
+    assert!(
+        report.newly_behind.is_empty(),
+        "newly missing, not newly behind"
+    );
+    assert_eq!(report.newly_missing, ["late-report"]);
+}
+
+#[test]
+fn recovered_only_when_on_track_or_at_risk_now() {
+    // Behind at Q1 (50 of 100), then each indicator's Q2 decides.
+    let with_q2 = |id: &str, q2: Option<(f64, Option<f64>)>| {
+        let mut entries = vec![("2025-Q1", 100.0, Some(50.0))];
+        if let Some((target, actual)) = q2 {
+            entries.push(("2025-Q2", target, actual));
+        }
+        named(id, numeric(Kind::Level, Higher, &entries))
+    };
+    let mut late = named("late-milestone", Indicator::new("", "", Kind::Milestone));
+    late.due = Some(q("2025-Q1"));
+    let mut not_due = named("not-due", Indicator::new("", "", Kind::Milestone));
+    not_due.due = Some(q("2025-Q3"));
+    let document = roadmap(vec![
+        with_q2("on-track", Some((100.0, Some(100.0)))),
+        with_q2("at-risk", Some((100.0, Some(95.0)))),
+        with_q2("still-behind", Some((100.0, Some(50.0)))),
+        with_q2("now-missing", Some((100.0, None))),
+        with_q2("no-target", None),
+        late,
+        not_due,
+    ]);
+    let recorded = Review {
+        quarter: q("2025-Q1"),
+        date: NaiveDate::from_ymd_opt(2025, 4, 15).unwrap(),
+        reviewer: "Tim".into(),
+        notes: None,
+        // The meeting also flagged the milestone that is not due yet (a slip then).
+        flagged: vec!["not-due".into()],
+    };
+    for (name, reviews) in [
+        ("today's statuses at Q1", vec![]),
+        ("recorded", vec![recorded]),
+    ] {
+        let mut document = document.clone();
+        document.reviews = reviews;
+        let report = review(&document, q("2025-Q2"));
+        if name == "recorded" {
+            // Only not-due was flagged then: it is not_due now, so neither.
+            assert!(report.recovered.is_empty(), "{name}");
+            assert_eq!(
+                report.newly_behind,
+                ["still-behind", "late-milestone"],
+                "{name}"
+            );
+            assert_eq!(report.newly_missing, ["now-missing"], "{name}");
+        } else {
+            assert_eq!(report.recovered, ["on-track", "at-risk"], "{name}");
+            assert!(
+                report.newly_behind.is_empty(),
+                "{name}: still flagged is not new"
+            );
+            assert!(
+                report.newly_missing.is_empty(),
+                "{name}: behind then, missing now"
+            );
+        }
+    }
 }

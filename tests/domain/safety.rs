@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, SystemTime};
 
+use reform_roadmap::file::Fingerprint;
 use reform_roadmap::file::{self, LoadErrorKind, SaveProblem};
 use reform_roadmap::locale::Language;
 use reform_roadmap::model::{
@@ -21,7 +22,7 @@ use reform_roadmap::model::{
     Unit,
 };
 use reform_roadmap::safety::lock::{self, LockInfo, LockOutcome};
-use reform_roadmap::safety::{DiskState, Fingerprint, RecoveryStore, check, check_content};
+use reform_roadmap::safety::{DiskState, RecoveryStore, check, check_content};
 
 // ---------------------------------------------------------------- helpers
 
@@ -1025,7 +1026,7 @@ fn fixture_files() -> Vec<(u32, PathBuf)> {
 }
 
 #[test]
-fn every_old_format_version_loads_and_resaves_as_the_current_one() {
+fn every_format_version_loads_and_resaves_byte_for_byte_as_the_same_version() {
     let fixtures = fixture_files();
     let versions: Vec<u32> = fixtures.iter().map(|(v, _)| *v).collect();
     for version in file::OLDEST_VERSION..=FORMAT_VERSION {
@@ -1043,21 +1044,19 @@ fn every_old_format_version_loads_and_resaves_as_the_current_one() {
             path.display()
         );
         let loaded = file::load(&path).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(loaded.format_version, FORMAT_VERSION);
+        // Version 2 only added optional fields: every complete file of a version is
+        // written as that version again (the lowest that holds it), unchanged.
+        assert_eq!(loaded.format_version, version, "{}", path.display());
         let resaved = folder.path().join(path.file_name().unwrap());
         file::save(&resaved, &loaded).unwrap();
         let again = fs::read_to_string(&resaved).unwrap();
-        assert!(again.starts_with("#![enable(implicit_some)]\n"));
-        assert!(again.contains(&format!("format_version: {FORMAT_VERSION},")));
+        assert_eq!(
+            again,
+            text,
+            "{}: an unchanged document re-saves byte for byte",
+            path.display()
+        );
         assert_eq!(file::load(&resaved).unwrap(), loaded);
-        if version == FORMAT_VERSION {
-            assert_eq!(
-                again,
-                text,
-                "{}: an unchanged document re-saves byte for byte",
-                path.display()
-            );
-        }
     }
 }
 
@@ -1126,7 +1125,13 @@ fn a_file_from_a_newer_version_is_refused_and_left_alone() {
         file::load_with_fingerprint(&path).map(|_| ()),
     ] {
         let error = result.unwrap_err();
-        assert_eq!(error.kind, LoadErrorKind::NewerVersion { found: newer });
+        assert_eq!(
+            error.kind,
+            LoadErrorKind::NewerVersion {
+                found: newer,
+                newest: FORMAT_VERSION,
+            }
+        );
         assert!(error.to_string().contains("newer version"), "{error}");
     }
     // Parseable with today's structs but newer: refused all the same.
@@ -1135,7 +1140,10 @@ fn a_file_from_a_newer_version_is_refused_and_left_alone() {
     fs::write(&plain_path, &plain).unwrap();
     assert_eq!(
         file::load(&plain_path).unwrap_err().kind,
-        LoadErrorKind::NewerVersion { found: newer }
+        LoadErrorKind::NewerVersion {
+            found: newer,
+            newest: FORMAT_VERSION,
+        }
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), contents);
     assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);

@@ -317,3 +317,62 @@ fn templates_round_trip_with_unique_ids() {
         assert!(errors.is_empty(), "{template}: {errors:#?}");
     }
 }
+
+#[test]
+fn sample_uses_format_version_2_where_a_region_would() {
+    use reform_roadmap::model::RatingScale;
+    let roadmap = sample();
+    assert_eq!(roadmap.lowest_format_version(), 2);
+    let scoring = roadmap.scoring.as_ref().expect("scoring");
+    assert_eq!(scoring.rating, RatingScale::Sakip);
+    assert_eq!(scoring.cap, Some(120.0));
+    let indicators: Vec<_> = roadmap.indicators().map(|(_, _, i)| i).collect();
+    let weighted = indicators.iter().filter(|i| i.weight.is_some()).count();
+    assert!(
+        (2..=5).contains(&weighted),
+        "weights on a few key indicators: {weighted}"
+    );
+    assert!(indicators.iter().any(|i| i.kind == Kind::Average));
+    assert!(
+        indicators
+            .iter()
+            .any(|i| i.direction == Direction::WithinRange)
+    );
+    assert!(indicators.iter().any(|i| i.scale.is_some()));
+    assert!(indicators.iter().any(|i| i.owner.is_some()));
+    assert!(
+        indicators
+            .iter()
+            .filter(|i| i.direction != Direction::WithinRange)
+            .any(|i| i.targets.values().any(|t| t.upper.is_some())),
+        "a range target besides the WithinRange indicator"
+    );
+    assert!(
+        indicators
+            .iter()
+            .any(|i| i.kind == Kind::Milestone && i.is_explained()),
+        "a late milestone with kendala and tindak lanjut"
+    );
+    let programs: Vec<_> = roadmap.areas.iter().flat_map(|a| &a.programs).collect();
+    assert_eq!(programs.iter().filter(|p| p.quick_win).count(), 2);
+    let budgeted: Vec<_> = programs
+        .iter()
+        .filter(|p| !p.annual_budget.is_empty())
+        .collect();
+    assert!(budgeted.len() >= 3);
+    for program in budgeted {
+        // Spending stops where reporting stops, and stays within the year's budget.
+        let absorption = program.absorption(now()).expect("a 2025 budget");
+        assert!(
+            (0.0..=100.0).contains(&absorption),
+            "{}: {absorption}",
+            program.id
+        );
+        assert!(program.spent.keys().all(|k| k.as_str() <= "2025-Q3"));
+    }
+    // At the story's quarter the document has a score and a SAKIP letter.
+    let report = review(&roadmap, now());
+    let score = report.scores.document.expect("a score");
+    assert!(scoring.rating.rate(score).is_some());
+    assert!(report.scores.units.iter().filter(|s| s.is_some()).count() >= 10);
+}

@@ -5,11 +5,13 @@ use std::path::PathBuf;
 
 use reform_roadmap::edit::NodePath;
 use reform_roadmap::file;
-use reform_roadmap::gui::app::{App, Message, Options, Tone};
-use reform_roadmap::gui::dialog::Answer;
+use reform_roadmap::gui::app::{App, Message, Options};
+use reform_roadmap::gui::dialog::UnsavedAnswer;
+use reform_roadmap::gui::notice::Tone;
 use reform_roadmap::gui::screen::draft::{self, Cell, Field, Pick, Selection, Structure};
 use reform_roadmap::gui::shortcut::Shortcut;
 use reform_roadmap::locale::Language;
+use reform_roadmap::model::IndicatorAt;
 use reform_roadmap::model::{Kind, Quarter};
 
 fn today() -> chrono::NaiveDate {
@@ -39,7 +41,7 @@ fn select(app: &mut App, selection: Selection) {
 }
 
 fn type_into(app: &mut App, field: Field, text: &str) {
-    draft(app, draft::Message::Field(field, text.to_owned()));
+    draft(app, draft::Message::FieldChanged(field, text.to_owned()));
 }
 
 #[test]
@@ -93,7 +95,7 @@ fn typing_in_fields_edits_the_document() {
     type_into(&mut app, Field::Budget, "Rp 250.000.000");
     assert_eq!(app.roadmap().areas[0].programs[0].budget, Some(250_000_000));
 
-    select(&mut app, Selection::Indicator(0, 0, 0));
+    select(&mut app, Selection::Indicator(IndicatorAt::new(0, 0, 0)));
     type_into(&mut app, Field::Baseline, "41,25");
     assert_eq!(
         app.roadmap().areas[0].programs[0].indicators[0].baseline,
@@ -115,11 +117,11 @@ fn invalid_numbers_are_kept_marked_and_not_applied() {
     assert_eq!(app.roadmap().areas[0].programs[0].budget, before);
     assert_eq!(app.draft().unwrap().invalid_entries(), 1);
 
-    select(&mut app, Selection::Indicator(0, 0, 0));
+    select(&mut app, Selection::Indicator(IndicatorAt::new(0, 0, 0)));
     let q = Quarter::new(2025, 4).unwrap();
     draft(
         &mut app,
-        draft::Message::Cell(q, Cell::Actual, "12,,5".into()),
+        draft::Message::CellChanged(q, Cell::Actual, "12,,5".into()),
     );
     assert_eq!(
         app.draft().unwrap().invalid_entries(),
@@ -128,7 +130,7 @@ fn invalid_numbers_are_kept_marked_and_not_applied() {
     );
     draft(
         &mut app,
-        draft::Message::Cell(q, Cell::Actual, "12,5".into()),
+        draft::Message::CellChanged(q, Cell::Actual, "12,5".into()),
     );
     assert_eq!(app.draft().unwrap().invalid_entries(), 1);
     let indicator = &app.roadmap().areas[0].programs[0].indicators[0];
@@ -141,16 +143,16 @@ fn choices_edit_the_selected_item() {
     select(&mut app, Selection::Program(0, 0));
     draft(
         &mut app,
-        draft::Message::Pick(Pick::ProgramUnit(Some("inspektorat".into()))),
+        draft::Message::Picked(Pick::ProgramUnit(Some("inspektorat".into()))),
     );
     assert_eq!(
         app.roadmap().areas[0].programs[0].unit.as_deref(),
         Some("inspektorat")
     );
 
-    select(&mut app, Selection::Indicator(0, 0, 0));
-    draft(&mut app, draft::Message::Pick(Pick::Kind(Kind::Count)));
-    draft(&mut app, draft::Message::Pick(Pick::OwnRules(true)));
+    select(&mut app, Selection::Indicator(IndicatorAt::new(0, 0, 0)));
+    draft(&mut app, draft::Message::Picked(Pick::Kind(Kind::Count)));
+    draft(&mut app, draft::Message::Picked(Pick::OwnRules(true)));
     let indicator = &app.roadmap().areas[0].programs[0].indicators[0];
     assert_eq!(indicator.kind, Kind::Count);
     assert_eq!(indicator.rules, Some(app.roadmap().rules));
@@ -165,7 +167,7 @@ fn structure_add_duplicate_move_delete_and_undo() {
     let original = app.roadmap().clone();
     let areas = original.areas.len();
 
-    draft(&mut app, draft::Message::Structure(Structure::AddArea));
+    draft(&mut app, draft::Message::Restructure(Structure::AddArea));
     assert_eq!(app.roadmap().areas.len(), areas + 1);
     assert_eq!(app.draft().unwrap().selection(), Selection::Area(areas));
     let new_id = app.roadmap().areas[areas].id.clone();
@@ -176,7 +178,7 @@ fn structure_add_duplicate_move_delete_and_undo() {
 
     draft(
         &mut app,
-        draft::Message::Structure(Structure::AddProgram(0)),
+        draft::Message::Restructure(Structure::AddProgram(0)),
     );
     let programs = &app.roadmap().areas[0].programs;
     assert_eq!(programs.len(), original.areas[0].programs.len() + 1);
@@ -187,7 +189,9 @@ fn structure_add_duplicate_move_delete_and_undo() {
 
     draft(
         &mut app,
-        draft::Message::Structure(Structure::Duplicate(NodePath::Indicator(0, 0, 0))),
+        draft::Message::Restructure(Structure::Duplicate(NodePath::Indicator(IndicatorAt::new(
+            0, 0, 0,
+        )))),
     );
     let indicators = &app.roadmap().areas[0].programs[0].indicators;
     assert_eq!(indicators[1].name, indicators[0].name);
@@ -195,13 +199,13 @@ fn structure_add_duplicate_move_delete_and_undo() {
 
     draft(
         &mut app,
-        draft::Message::Structure(Structure::MoveDown(NodePath::Area(0))),
+        draft::Message::Restructure(Structure::MoveDown(NodePath::Area(0))),
     );
     assert_eq!(app.roadmap().areas[1].id, original.areas[0].id);
     assert_eq!(app.draft().unwrap().selection(), Selection::Area(1));
     draft(
         &mut app,
-        draft::Message::Structure(Structure::MoveUp(NodePath::Area(1))),
+        draft::Message::Restructure(Structure::MoveUp(NodePath::Area(1))),
     );
     assert_eq!(
         app.roadmap().areas[0].id,
@@ -211,7 +215,7 @@ fn structure_add_duplicate_move_delete_and_undo() {
 
     draft(
         &mut app,
-        draft::Message::Structure(Structure::Delete(NodePath::Area(2))),
+        draft::Message::Restructure(Structure::Delete(NodePath::Area(2))),
     );
     assert_eq!(app.roadmap().areas.len(), areas);
     assert!(
@@ -240,7 +244,7 @@ fn removing_a_unit_in_use_warns_and_clears_its_programs_in_one_step() {
     select(&mut app, Selection::Units);
     draft(
         &mut app,
-        draft::Message::Structure(Structure::Delete(NodePath::Unit(index))),
+        draft::Message::Restructure(Structure::Delete(NodePath::Unit(index))),
     );
     assert_eq!(app.roadmap(), &original, "only a warning so far");
     draft(&mut app, draft::Message::ConfirmRemoveUnit(index));
@@ -286,12 +290,12 @@ fn close_guard_asks_only_when_there_are_changes() {
     type_into(&mut app, Field::Title, "Judul baru");
     let _ = app.update(Message::CloseRequested(window));
     assert!(app.is_confirming());
-    let _ = app.update(Message::Confirm(Answer::Cancel));
+    let _ = app.update(Message::UnsavedAnswered(UnsavedAnswer::Cancel));
     assert!(!app.is_confirming());
     assert!(app.document().is_dirty(), "cancel keeps the changes");
 
     let _ = app.update(Message::CloseRequested(window));
-    let _ = app.update(Message::Confirm(Answer::Save));
+    let _ = app.update(Message::UnsavedAnswered(UnsavedAnswer::Save));
     assert!(!app.document().is_dirty());
     assert_eq!(file::load(&path).unwrap().title, "Judul baru");
 }
@@ -303,10 +307,10 @@ fn new_and_open_ask_before_discarding_changes() {
     type_into(&mut app, Field::Title, "Belum disimpan");
     let _ = app.update(Message::New);
     assert!(app.is_confirming());
-    let _ = app.update(Message::Confirm(Answer::Cancel));
+    let _ = app.update(Message::UnsavedAnswered(UnsavedAnswer::Cancel));
     let _ = app.update(Message::Shortcut(Shortcut::Open));
     assert!(app.is_confirming());
-    let _ = app.update(Message::Confirm(Answer::Discard));
+    let _ = app.update(Message::UnsavedAnswered(UnsavedAnswer::Discard));
     assert!(!app.is_confirming());
 
     // Whatever the dialog picks then replaces the document.
@@ -314,7 +318,7 @@ fn new_and_open_ask_before_discarding_changes() {
     let mut roadmap = reform_roadmap::sample::sample();
     roadmap.title = "Lain".into();
     file::save(&other, &roadmap).unwrap();
-    let _ = app.update(Message::OpenPicked(Some(other.clone())));
+    let _ = app.update(Message::FileChosen(Some(other.clone())));
     assert_eq!(app.roadmap().title, "Lain");
     assert!(!app.document().is_dirty());
 }
@@ -326,7 +330,7 @@ fn a_bad_file_shows_where_and_keeps_the_open_document() {
     type_into(&mut app, Field::Title, "Pekerjaan saya");
     let bad = folder.path().join("bad.ron");
     std::fs::write(&bad, "(\n    format_version: 1,\n    titel: \"x\",\n)\n").unwrap();
-    let _ = app.update(Message::OpenPicked(Some(bad.clone())));
+    let _ = app.update(Message::FileChosen(Some(bad.clone())));
     assert_eq!(
         app.roadmap().title,
         "Pekerjaan saya",
@@ -344,9 +348,9 @@ fn a_bad_file_shows_where_and_keeps_the_open_document() {
 
     let newer = folder.path().join("newer.ron");
     let text = file::to_ron_string(&reform_roadmap::sample::sample())
-        .replace("format_version: 1", "format_version: 7");
+        .replace("format_version: 2", "format_version: 7");
     std::fs::write(&newer, text).unwrap();
-    let _ = app.update(Message::OpenPicked(Some(newer)));
+    let _ = app.update(Message::FileChosen(Some(newer)));
     assert!(
         app.notice().unwrap().text.contains("format_version 7"),
         "{}",
@@ -361,7 +365,7 @@ fn a_failed_save_keeps_the_document_changed_and_offers_save_as() {
     select(&mut app, Selection::Document);
     type_into(&mut app, Field::Title, "Judul");
     let nowhere = folder.path().join("no-such-folder").join("x.ron");
-    let _ = app.update(Message::SaveAsPicked(Some(nowhere.clone())));
+    let _ = app.update(Message::SaveAsChosen(Some(nowhere.clone())));
     let notice = app.notice().unwrap();
     assert_eq!(notice.tone, Tone::Error);
     assert!(notice.offer_save_as);
@@ -381,7 +385,7 @@ fn the_language_is_remembered() {
     };
     let mut app = App::new(options.clone());
     assert_eq!(app.language(), Language::Indonesian);
-    let _ = app.update(Message::LanguagePicked(Language::English));
+    let _ = app.update(Message::LanguageSelected(Language::English));
     let app = App::new(options);
     assert_eq!(app.language(), Language::English);
 }
@@ -411,7 +415,7 @@ fn simulator_select_indicator_type_target_save() {
     }
     assert_eq!(
         app.draft().unwrap().selection(),
-        Selection::Indicator(0, 0, 0)
+        Selection::Indicator(IndicatorAt::new(0, 0, 0))
     );
 
     let quarter = Quarter::new(2027, 1).unwrap();
@@ -441,14 +445,14 @@ fn simulator_select_indicator_type_target_save() {
 
 #[test]
 fn switching_screens_keeps_entries_still_to_be_corrected() {
-    use reform_roadmap::gui::screen::Kind;
+    use reform_roadmap::gui::screen::Tab;
     let (_folder, _path, mut app) = app_on_sample();
     select(&mut app, Selection::Program(0, 0));
     type_into(&mut app, Field::Budget, "seratus juta");
     assert_eq!(app.draft().unwrap().invalid_entries(), 1);
-    let _ = app.update(Message::SwitchTo(Kind::Review));
+    let _ = app.update(Message::SwitchTo(Tab::Review));
     assert!(app.draft().is_none());
-    let _ = app.update(Message::SwitchTo(Kind::Draft));
+    let _ = app.update(Message::SwitchTo(Tab::Draft));
     let draft = app.draft().unwrap();
     assert_eq!(
         draft.invalid_entries(),

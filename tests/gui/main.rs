@@ -6,4 +6,5 @@ mod draft;
 mod present;
 mod review;
 mod safety;
+mod start;
 mod support;

@@ -1,7 +1,7 @@
 //! The exposé: the slides made from a document, moving through them as a presenter
 //! does, and exporting every slide as a PNG.
 
-use crate::support::q;
+use crate::support::{self, q};
 use std::path::Path;
 
 use iced::keyboard::Key;
@@ -10,9 +10,11 @@ use iced::window::Screenshot;
 use iced_test::simulator::Simulator;
 
 use reform_roadmap::gui::app::{App, Message, Options};
+use reform_roadmap::gui::contract::Context;
+use reform_roadmap::gui::contract::{Action, Request};
+use reform_roadmap::gui::screen::Tab;
 use reform_roadmap::gui::screen::present::slides::{self, Slide, SlideKind};
-use reform_roadmap::gui::screen::present::{self, Action, IDLE_AFTER, State, export};
-use reform_roadmap::gui::screen::{Context, Kind};
+use reform_roadmap::gui::screen::present::{self, IDLE_AFTER, Presenting, export};
 use reform_roadmap::gui::shortcut::Shortcut;
 use reform_roadmap::locale::Language;
 use reform_roadmap::model::{Area, Element, Indicator, Period, Program, Roadmap, Target};
@@ -37,14 +39,7 @@ fn kinds(deck: &[Slide]) -> Vec<SlideKind> {
 }
 
 fn context<'a>(roadmap: &'a Roadmap, report: &'a ReviewReport) -> Context<'a> {
-    Context {
-        roadmap,
-        report,
-        quarter: report.quarter,
-        language: Language::Indonesian,
-        problems: &[],
-        read_only: false,
-    }
+    support::context(roadmap, report)
 }
 
 #[test]
@@ -361,7 +356,7 @@ fn presenter_keys_move_through_the_deck_and_stop_at_the_ends() {
     assert!(app.draft().is_some());
 
     // The header's button starts it too, at the first slide again.
-    let _ = app.update(Message::SwitchTo(Kind::Present));
+    let _ = app.update(Message::SwitchTo(Tab::Present));
     assert_eq!(current(&app), 0);
 }
 
@@ -417,27 +412,30 @@ fn every_slide_of_the_sample_renders_with_its_heading_at_both_sizes() {
 fn the_pointer_rests_after_two_seconds_and_c_switches_contrast() {
     let roadmap = reform_roadmap::sample::sample();
     let report = review(&roadmap, q("2025-Q3"));
-    let mut state = State::new(&context(&roadmap, &report));
-    let language = Language::Indonesian;
+    let mut state = Presenting::new(&context(&roadmap, &report));
+    let context = Context {
+        language: Language::Indonesian,
+        ..context(&roadmap, &report)
+    };
     assert!(
         state.is_idle(),
         "the slides start without pointer or controls"
     );
-    let _ = state.update(present::Message::PointerMoved, language);
+    let _ = state.update(present::Message::PointerMoved, &context);
     assert!(!state.is_idle());
     let now = iced::time::Instant::now();
-    let _ = state.update(present::Message::Tick(now), language);
+    let _ = state.update(present::Message::Tick(now), &context);
     assert!(!state.is_idle());
     let later = now + IDLE_AFTER + std::time::Duration::from_millis(100);
-    let _ = state.update(present::Message::Tick(later), language);
+    let _ = state.update(present::Message::Tick(later), &context);
     assert!(state.is_idle());
 
     assert!(!state.is_high_contrast());
     let plain = state.theme();
-    let _ = state.update(present::Message::ToggleContrast, language);
+    let _ = state.update(present::Message::ToggleContrast, &context);
     assert!(state.is_high_contrast());
     assert_ne!(state.theme().palette(), plain.palette());
-    let _ = state.update(present::Message::ToggleContrast, language);
+    let _ = state.update(present::Message::ToggleContrast, &context);
     assert!(!state.is_high_contrast());
 }
 
@@ -457,12 +455,12 @@ fn run_export(app: &mut App, width: u32, height: u32) -> usize {
             return shots;
         }
         let showing = state.current();
-        let _ = app.update(Message::Present(present::Message::Frame));
-        let _ = app.update(Message::Present(present::Message::Frame));
+        let _ = app.update(Message::Present(present::Message::FrameDrawn));
+        let _ = app.update(Message::Present(present::Message::FrameDrawn));
         // The slide being captured is the one on screen.
         assert_eq!(current(app), showing);
         let shade = (showing * 10) as u8;
-        let _ = app.update(Message::Present(present::Message::Shot(screenshot(
+        let _ = app.update(Message::Present(present::Message::Captured(screenshot(
             width, height, shade,
         ))));
     }
@@ -487,7 +485,7 @@ fn export_writes_one_png_per_slide_in_a_picked_folder() {
     press(&mut app, Named::PageDown);
     let count = app.presentation().unwrap().slides().len();
 
-    let _ = app.update(Message::Present(present::Message::FolderPicked(Some(
+    let _ = app.update(Message::Present(present::Message::FolderChosen(Some(
         folder.path().to_owned(),
     ))));
     let state = app.presentation().unwrap();
@@ -503,7 +501,7 @@ fn export_writes_one_png_per_slide_in_a_picked_folder() {
     let state = app.presentation().unwrap();
     assert_eq!(state.current(), 2, "back on the slide shown before");
     let report = state.report().expect("the outcome is shown");
-    assert!(!report.error);
+    assert!(!report.is_error());
     assert!(report.text.contains(&count.to_string()), "{}", report.text);
     assert_eq!(
         app.notice().map(|n| n.text.clone()),
@@ -531,45 +529,48 @@ fn export_into_a_typed_folder_that_does_not_exist_yet() {
     let target = root.path().join("ekspose/TW III");
     let roadmap = roadmap_with_programs(3);
     let report = review(&roadmap, q("2025-Q1"));
-    let mut state = State::new(&context(&roadmap, &report));
-    let language = Language::Indonesian;
+    let mut state = Presenting::new(&context(&roadmap, &report));
+    let context = Context {
+        language: Language::Indonesian,
+        ..context(&roadmap, &report)
+    };
 
     assert!(matches!(
-        state.update(present::Message::Export, language),
-        Action::FocusExportPath
+        state.update(present::Message::OpenExport, &context),
+        Action::Run(_)
     ));
     assert!(state.export_path().unwrap().ends_with("ekspose-2025-Q1"));
     assert!(!state.is_idle(), "the panel stays while it is open");
     let _ = state.update(
-        present::Message::ExportPath(target.display().to_string()),
-        language,
+        present::Message::ExportPathChanged(target.display().to_string()),
+        &context,
     );
     // Esc closes the panel first, the presentation only after.
     assert!(matches!(
-        state.update(present::Message::Exit, language),
+        state.update(present::Message::Exit, &context),
         Action::None
     ));
     assert!(state.export_path().is_none());
-    let _ = state.update(present::Message::Export, language);
+    let _ = state.update(present::Message::OpenExport, &context);
     let _ = state.update(
-        present::Message::ExportPath(target.display().to_string()),
-        language,
+        present::Message::ExportPathChanged(target.display().to_string()),
+        &context,
     );
-    let _ = state.update(present::Message::StartExport, language);
+    let _ = state.update(present::Message::StartExport, &context);
     assert!(state.is_exporting());
     assert!(state.export_path().is_none());
 
     let total = state.slides().len();
     for _ in 0..total {
         assert!(matches!(
-            state.update(present::Message::Frame, language),
+            state.update(present::Message::FrameDrawn, &context),
             Action::None
         ));
         assert!(matches!(
-            state.update(present::Message::Frame, language),
-            Action::Screenshot
+            state.update(present::Message::FrameDrawn, &context),
+            Action::Run(_)
         ));
-        let _ = state.update(present::Message::Shot(screenshot(8, 4, 0)), language);
+        let _ = state.update(present::Message::Captured(screenshot(8, 4, 0)), &context);
     }
     assert!(!state.is_exporting());
     for index in 0..total {
@@ -583,20 +584,23 @@ fn a_failed_or_cancelled_export_says_so_and_keeps_presenting() {
     let root = tempfile::tempdir().unwrap();
     let roadmap = roadmap_with_programs(1);
     let report = review(&roadmap, q("2025-Q1"));
-    let language = Language::English;
+    let context = Context {
+        language: Language::English,
+        ..context(&roadmap, &report)
+    };
 
     // A folder under a file cannot be made.
     let file = root.path().join("a-file");
     std::fs::write(&file, "x").unwrap();
-    let mut state = State::new(&context(&roadmap, &report));
+    let mut state = Presenting::new(&context);
     let action = state.update(
-        present::Message::FolderPicked(Some(file.join("slides"))),
-        language,
+        present::Message::FolderChosen(Some(file.join("slides"))),
+        &context,
     );
     let Action::Notify(report_line) = action else {
         panic!("the failure is reported");
     };
-    assert!(report_line.error);
+    assert!(report_line.is_error());
     assert!(
         report_line.text.starts_with("Export failed"),
         "{}",
@@ -606,34 +610,35 @@ fn a_failed_or_cancelled_export_says_so_and_keeps_presenting() {
 
     // A screenshot of the wrong size stops the export with a message.
     let _ = state.update(
-        present::Message::FolderPicked(Some(root.path().join("ok"))),
-        language,
+        present::Message::FolderChosen(Some(root.path().join("ok"))),
+        &context,
     );
-    let _ = state.update(present::Message::Frame, language);
-    let _ = state.update(present::Message::Frame, language);
+    let _ = state.update(present::Message::FrameDrawn, &context);
+    let _ = state.update(present::Message::FrameDrawn, &context);
     let bad = Screenshot::new(vec![0; 10], iced::Size::new(4, 4), 1.0);
-    let Action::Notify(report_line) = state.update(present::Message::Shot(bad), language) else {
+    let Action::Notify(report_line) = state.update(present::Message::Captured(bad), &context)
+    else {
         panic!("the failure is reported");
     };
-    assert!(report_line.error && report_line.text.contains("slide-01.png"));
+    assert!(report_line.is_error() && report_line.text.contains("slide-01.png"));
     assert!(!state.is_exporting());
 
     // Esc during an export cancels it; the next Esc ends the presentation.
     let _ = state.update(
-        present::Message::FolderPicked(Some(root.path().join("again"))),
-        language,
+        present::Message::FolderChosen(Some(root.path().join("again"))),
+        &context,
     );
-    let _ = state.update(present::Message::Frame, language);
-    let _ = state.update(present::Message::Frame, language);
-    let _ = state.update(present::Message::Shot(screenshot(4, 4, 0)), language);
-    let Action::Notify(cancelled) = state.update(present::Message::Exit, language) else {
+    let _ = state.update(present::Message::FrameDrawn, &context);
+    let _ = state.update(present::Message::FrameDrawn, &context);
+    let _ = state.update(present::Message::Captured(screenshot(4, 4, 0)), &context);
+    let Action::Notify(cancelled) = state.update(present::Message::Exit, &context) else {
         panic!("the cancellation is reported");
     };
-    assert!(!cancelled.error);
+    assert!(!cancelled.is_error());
     assert!(cancelled.text.contains('1'), "{}", cancelled.text);
     assert!(!state.is_exporting());
     assert!(matches!(
-        state.update(present::Message::Exit, language),
-        Action::Exit
+        state.update(present::Message::Exit, &context),
+        Action::Request(Request::EndPresentation)
     ));
 }

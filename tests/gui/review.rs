@@ -9,10 +9,11 @@ use iced::widget::text_editor;
 use iced_test::Simulator;
 use iced_test::selector::{self, Candidate};
 use reform_roadmap::export::Format;
-use reform_roadmap::gui::app::{App, Message, Options, Tone};
-use reform_roadmap::gui::screen::Kind;
+use reform_roadmap::gui::app::{App, Message, Options};
+use reform_roadmap::gui::notice::Tone;
+use reform_roadmap::gui::screen::Tab;
 use reform_roadmap::gui::screen::review::{
-    self as screen, Message as R, Problem, Sort, StatusFilter, actual_id,
+    self as screen, ActualError, Message as R, Sort, StatusFilter, actual_id,
 };
 use reform_roadmap::locale::Language;
 use reform_roadmap::model::{Kind as IndicatorKind, Quarter, Roadmap};
@@ -34,8 +35,8 @@ fn app_on(file: Option<&Path>) -> App {
         recovery_folder: None,
         today: today(),
     });
-    let _ = app.update(Message::SwitchTo(Kind::Review));
-    assert_eq!(app.kind(), Kind::Review);
+    let _ = app.update(Message::SwitchTo(Tab::Review));
+    assert_eq!(app.tab(), Tab::Review);
     app
 }
 
@@ -43,7 +44,7 @@ fn send(app: &mut App, message: R) {
     let _ = app.update(Message::Review(message));
 }
 
-fn state(app: &App) -> &screen::State {
+fn state(app: &App) -> &screen::Reviewing {
     app.review().expect("the review screen is shown")
 }
 
@@ -124,10 +125,10 @@ fn unreported_level(app: &App) -> (String, f64) {
 #[test]
 fn statuses_equal_the_engine_for_every_indicator_and_quarter() {
     let mut app = app_on(None);
-    send(&mut app, R::Status(StatusFilter::All));
+    send(&mut app, R::StatusSelected(StatusFilter::All));
     let roadmap: Roadmap = reform_roadmap::sample::sample();
     for quarter in [q(2025, 1), q(2025, 2), q(2025, 3), q(2025, 4), q(2026, 1)] {
-        send(&mut app, R::Quarter(quarter));
+        send(&mut app, R::QuarterSelected(quarter));
         assert_eq!(app.quarter(), quarter);
         let context = app.context();
         let lines = state(&app).lines(&context);
@@ -152,7 +153,7 @@ fn statuses_equal_the_engine_for_every_indicator_and_quarter() {
         }
     }
     // And on screen: the chip of the first row carries the engine's word.
-    send(&mut app, R::Quarter(q(2025, 3)));
+    send(&mut app, R::QuarterSelected(q(2025, 3)));
     let (id, _) = unreported_level(&app);
     let mut ui = ui(&app);
     assert_eq!(chip_of(&mut ui, &actual_id(&id)), "Belum dilaporkan");
@@ -206,7 +207,7 @@ fn invalid_actual_text_is_kept_and_marked() {
     let quarter = app.quarter();
     assert_eq!(
         state(&app).typed_actual(&id, quarter),
-        Some(("12,,5", Some(Problem::NotANumber)))
+        Some(("12,,5", Some(ActualError::NotANumber)))
     );
     assert_eq!(state(&app).invalid_entries(), 1);
     // The document holds the last valid prefix typed ("12,"); the text stays as typed.
@@ -218,10 +219,10 @@ fn invalid_actual_text_is_kept_and_marked() {
     }
 
     // Not dropped when the focus or the quarter moves away and back.
-    send(&mut app, R::Status(StatusFilter::AtRisk));
+    send(&mut app, R::StatusSelected(StatusFilter::AtRisk));
     assert!(row_ids(&app).contains(&id), "kept in view while invalid");
-    send(&mut app, R::Quarter(q(2025, 2)));
-    send(&mut app, R::Quarter(q(2025, 3)));
+    send(&mut app, R::QuarterSelected(q(2025, 2)));
+    send(&mut app, R::QuarterSelected(q(2025, 3)));
     assert_eq!(
         state(&app).typed_actual(&id, quarter).map(|t| t.0),
         Some("12,,5")
@@ -229,11 +230,11 @@ fn invalid_actual_text_is_kept_and_marked() {
 
     // Text that is wrong from its first letter changes nothing in the document.
     let (other, _) = {
-        send(&mut app, R::Status(StatusFilter::Flagged));
+        send(&mut app, R::StatusSelected(StatusFilter::Flagged));
         unreported_level(&app)
     };
     // Bring it to the top of the table (the invalid entry stays listed too).
-    send(&mut app, R::Search(other.clone()));
+    send(&mut app, R::SearchChanged(other.clone()));
     assert_eq!(row_ids(&app).len(), 2);
     let dirty_before = app.roadmap().clone();
     type_into(&mut app, &actual_id(&other), "x7");
@@ -251,7 +252,7 @@ fn invalid_actual_text_is_kept_and_marked() {
         .iter()
         .position(|l| l.id == id)
         .unwrap();
-    send(&mut app, R::Actual(index, "12.5".into()));
+    send(&mut app, R::ActualChanged(index, "12.5".into()));
     assert_eq!(state(&app).invalid_entries(), 1);
     assert_eq!(app.report().get(&id).unwrap().evaluation.actual, Some(12.5));
 }
@@ -266,7 +267,7 @@ fn filters_and_search_give_the_right_rows() {
     assert!(!flagged.is_empty());
     assert_eq!(row_ids(&app), flagged, "flagged is the default focus");
 
-    send(&mut app, R::Status(StatusFilter::AtRisk));
+    send(&mut app, R::StatusSelected(StatusFilter::AtRisk));
     let at_risk: Vec<String> = report
         .indicators
         .iter()
@@ -275,20 +276,20 @@ fn filters_and_search_give_the_right_rows() {
         .collect();
     assert_eq!(row_ids(&app), at_risk);
 
-    send(&mut app, R::Status(StatusFilter::All));
+    send(&mut app, R::StatusSelected(StatusFilter::All));
     let all: Vec<String> = roadmap.indicators().map(|(_, _, i)| i.id.clone()).collect();
     assert_eq!(row_ids(&app), all);
 
-    send(&mut app, R::Area(Some(1)));
+    send(&mut app, R::AreaSelected(Some(1)));
     let area: Vec<String> = roadmap.areas[1]
         .programs
         .iter()
         .flat_map(|p| p.indicators.iter().map(|i| i.id.clone()))
         .collect();
     assert_eq!(row_ids(&app), area);
-    send(&mut app, R::Area(None));
+    send(&mut app, R::AreaSelected(None));
 
-    send(&mut app, R::Unit(Some("inspektorat".into())));
+    send(&mut app, R::UnitSelected(Some("inspektorat".into())));
     let unit: Vec<String> = roadmap
         .indicators()
         .filter(|(_, p, _)| p.unit.as_deref() == Some("inspektorat"))
@@ -296,9 +297,9 @@ fn filters_and_search_give_the_right_rows() {
         .collect();
     assert!(!unit.is_empty());
     assert_eq!(row_ids(&app), unit);
-    send(&mut app, R::Unit(None));
+    send(&mut app, R::UnitSelected(None));
 
-    send(&mut app, R::Search("IKD".into()));
+    send(&mut app, R::SearchChanged("IKD".into()));
     let found = row_ids(&app);
     assert!(!found.is_empty());
     for id in &found {
@@ -306,7 +307,7 @@ fn filters_and_search_give_the_right_rows() {
         let text = format!("{} {} {}", indicator.name, indicator.id, program.name).to_lowercase();
         assert!(text.contains("ikd"), "{id}");
     }
-    send(&mut app, R::Search("tidak ada yang cocok".into()));
+    send(&mut app, R::SearchChanged("tidak ada yang cocok".into()));
     assert!(row_ids(&app).is_empty());
     {
         let mut ui = ui(&app);
@@ -315,15 +316,15 @@ fn filters_and_search_give_the_right_rows() {
                 .is_ok()
         );
     }
-    send(&mut app, R::Search(String::new()));
+    send(&mut app, R::SearchChanged(String::new()));
 
-    send(&mut app, R::UnexplainedOnly(true));
+    send(&mut app, R::UnexplainedOnlyToggled(true));
     let unexplained: Vec<String> = report.unexplained().map(|l| l.id.clone()).collect();
     assert!(!unexplained.is_empty());
     assert_eq!(row_ids(&app), unexplained);
-    send(&mut app, R::UnexplainedOnly(false));
+    send(&mut app, R::UnexplainedOnlyToggled(false));
 
-    send(&mut app, R::Sort(Sort::Achievement));
+    send(&mut app, R::SortSelected(Sort::Achievement));
     let shown: Vec<Option<f64>> = state(&app)
         .rows()
         .iter()
@@ -358,7 +359,7 @@ fn explaining_a_flagged_row_in_place() {
     }
     send(
         &mut app,
-        R::Text(
+        R::TextChanged(
             index,
             screen::TextField::Obstacle,
             "Anggaran terlambat".into(),
@@ -366,7 +367,7 @@ fn explaining_a_flagged_row_in_place() {
     );
     send(
         &mut app,
-        R::Text(
+        R::TextChanged(
             index,
             screen::TextField::FollowUp,
             "Usulan perubahan anggaran TW IV".into(),
@@ -403,7 +404,7 @@ fn marking_a_milestone_done_at_the_quarter() {
         .find(|(_, l)| l.status() == Status::Behind && l.evaluation.target.is_none())
         .map(|(i, l)| (i, l.id.clone()))
         .expect("a milestone past due at TW III 2025");
-    send(&mut app, R::MilestoneDone(index, true));
+    send(&mut app, R::MilestoneToggled(index, true));
     let (_, _, indicator) = app
         .roadmap()
         .indicators()
@@ -423,7 +424,7 @@ fn recording_a_review_survives_save_and_reload() {
     let flagged = app.report().flagged_ids();
 
     // Missing reviewer and a wrong date: nothing is recorded.
-    send(&mut app, R::Date("2025-10-32".into()));
+    send(&mut app, R::DateChanged("2025-10-32".into()));
     send(&mut app, R::Record);
     assert_eq!(app.roadmap().reviews.len(), before);
     assert_eq!(
@@ -434,11 +435,14 @@ fn recording_a_review_survives_save_and_reload() {
         ]
     );
 
-    send(&mut app, R::Reviewer("Tim RB Kabupaten Sukamaju".into()));
-    send(&mut app, R::Date("2025-10-20".into()));
     send(
         &mut app,
-        R::Notes(text_editor::Action::Edit(text_editor::Edit::Paste(
+        R::ReviewerChanged("Tim RB Kabupaten Sukamaju".into()),
+    );
+    send(&mut app, R::DateChanged("2025-10-20".into()));
+    send(
+        &mut app,
+        R::NotesEdited(text_editor::Action::Edit(text_editor::Edit::Paste(
             Arc::new("Rapat monev TW III.\nBappeda menindaklanjuti.".into()),
         ))),
     );
@@ -461,7 +465,7 @@ fn recording_a_review_survives_save_and_reload() {
     assert_eq!(review.flagged, flagged);
 
     // The history opens it: its quarter, its flagged list beside today's.
-    send(&mut app, R::Quarter(q(2025, 1)));
+    send(&mut app, R::QuarterSelected(q(2025, 1)));
     send(&mut app, R::OpenReview(before));
     assert_eq!(app.quarter(), q(2025, 3));
     assert_eq!(state(&app).opened(), Some(before));
@@ -486,7 +490,7 @@ fn opening_an_older_review_switches_to_its_quarter() {
     assert_eq!(app.quarter(), recorded.quarter);
     assert_eq!(state(&app).opened(), Some(0));
     // Another quarter closes it: what is shown is no longer that review's quarter.
-    send(&mut app, R::Quarter(recorded.quarter.next()));
+    send(&mut app, R::QuarterSelected(recorded.quarter.next()));
     assert_eq!(state(&app).opened(), None);
 }
 
@@ -520,25 +524,26 @@ fn read_only_documents_cannot_be_edited_here() {
     let roadmap = reform_roadmap::sample::sample();
     let quarter = q(2025, 3);
     let report = reform_roadmap::review::review(&roadmap, quarter);
-    let context = reform_roadmap::gui::screen::Context {
-        roadmap: &roadmap,
-        report: &report,
+    let context = reform_roadmap::gui::contract::Context {
         quarter,
-        language: Language::Indonesian,
-        problems: &[],
         read_only: true,
+        today: today(),
+        ..crate::support::context(&roadmap, &report)
     };
-    let mut state = screen::State::new(&context, today());
+    let mut state = screen::Reviewing::new(&context);
     let index = 0;
     for message in [
-        R::Actual(index, "5".into()),
-        R::Text(index, screen::TextField::Obstacle, "x".into()),
-        R::MilestoneDone(index, true),
-        R::Reviewer("Tim".into()),
+        R::ActualChanged(index, "5".into()),
+        R::TextChanged(index, screen::TextField::Obstacle, "x".into()),
+        R::MilestoneToggled(index, true),
+        R::ReviewerChanged("Tim".into()),
         R::Record,
     ] {
         assert!(
-            !matches!(state.update(message, &context), screen::Action::Change(_)),
+            !matches!(
+                state.update(message, &context),
+                reform_roadmap::gui::contract::Action::Change(_)
+            ),
             "no change on a read-only document"
         );
     }
@@ -551,7 +556,7 @@ fn only_the_rows_in_view_are_built() {
     let roadmap = reform_roadmap::synthetic::generated_roadmap(2000, 5);
     reform_roadmap::file::save(&path, &roadmap).unwrap();
     let mut app = app_on(Some(&path));
-    send(&mut app, R::Status(StatusFilter::All));
+    send(&mut app, R::StatusSelected(StatusFilter::All));
     assert_eq!(state(&app).rows().len(), 2000);
     let ids: Vec<String> = roadmap.indicators().map(|(_, _, i)| i.id.clone()).collect();
     let mut ui = ui(&app);

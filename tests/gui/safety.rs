@@ -6,8 +6,11 @@ use std::time::Duration;
 
 use iced::time::Instant;
 use reform_roadmap::file;
-use reform_roadmap::gui::app::{App, Message, Options, RECOVERY_DELAY, Tone};
-use reform_roadmap::gui::dialog::safety::{Changed, Locked, Recover};
+use reform_roadmap::gui::app::{App, Message, Options, RECOVERY_DELAY};
+use reform_roadmap::gui::dialog::file_prompts::{
+    DiskAnswer, DiskChange, DiskPrompt, LockAnswer, Noticed, RecoveryAnswer,
+};
+use reform_roadmap::gui::notice::Tone;
 use reform_roadmap::gui::screen::draft::{self, Field, Selection};
 use reform_roadmap::safety::{LockInfo, RecoveryStore, lock};
 
@@ -40,7 +43,7 @@ impl Fixture {
 
 fn retitle(app: &mut App, title: &str) {
     let _ = app.update(Message::Draft(draft::Message::Select(Selection::Document)));
-    let _ = app.update(Message::Draft(draft::Message::Field(
+    let _ = app.update(Message::Draft(draft::Message::FieldChanged(
         Field::Title,
         title.to_owned(),
     )));
@@ -79,7 +82,7 @@ fn a_recovery_copy_is_written_after_a_pause_and_offered_after_a_crash() {
             .unwrap(),
         fixture.path.canonicalize().unwrap()
     );
-    let _ = app.update(Message::Recover(Recover::Restore(0)));
+    let _ = app.update(Message::RecoveryAnswered(RecoveryAnswer::Restore(0)));
     assert!(app.recovery_offered().is_none());
     assert_eq!(app.roadmap().title, "Belum disimpan");
     assert!(
@@ -106,7 +109,7 @@ fn a_recovery_copy_can_be_discarded() {
     write_recovery_after_pause(&mut app);
     drop(app);
     let mut app = fixture.app();
-    let _ = app.update(Message::Recover(Recover::Discard(0)));
+    let _ = app.update(Message::RecoveryAnswered(RecoveryAnswer::Discard(0)));
     assert!(app.recovery_offered().is_none());
     assert_eq!(app.roadmap().title, reform_roadmap::sample::sample().title);
     assert!(
@@ -146,8 +149,14 @@ fn a_change_on_disk_is_noticed_when_the_window_regains_focus() {
     retitle(&mut app, "Versi saya");
     someone_else_saves(&fixture.path, "Versi rekan kerja yang lebih panjang");
     let _ = app.update(Message::WindowFocused);
-    assert_eq!(app.disk_prompt(), Some((false, false)));
-    let _ = app.update(Message::ChangedOnDisk(Changed::Reload));
+    assert_eq!(
+        app.disk_prompt(),
+        Some(DiskPrompt {
+            change: DiskChange::Changed,
+            noticed: Noticed::OnReturn,
+        })
+    );
+    let _ = app.update(Message::DiskChangeAnswered(DiskAnswer::Reload));
     assert_eq!(app.roadmap().title, "Versi rekan kerja yang lebih panjang");
     assert!(!app.document().is_dirty());
     let _ = app.update(Message::WindowFocused);
@@ -161,17 +170,23 @@ fn saving_over_a_file_changed_by_someone_else_asks_first() {
     retitle(&mut app, "Versi saya");
     someone_else_saves(&fixture.path, "Versi rekan kerja yang lebih panjang");
     let _ = app.update(Message::Save);
-    assert_eq!(app.disk_prompt(), Some((false, true)));
+    assert_eq!(
+        app.disk_prompt(),
+        Some(DiskPrompt {
+            change: DiskChange::Changed,
+            noticed: Noticed::BeforeSave,
+        })
+    );
     assert_eq!(
         file::load(&fixture.path).unwrap().title,
         "Versi rekan kerja yang lebih panjang",
         "never overwritten silently"
     );
-    let _ = app.update(Message::ChangedOnDisk(Changed::Cancel));
+    let _ = app.update(Message::DiskChangeAnswered(DiskAnswer::Cancel));
     assert!(app.document().is_dirty());
 
     let _ = app.update(Message::Save);
-    let _ = app.update(Message::ChangedOnDisk(Changed::KeepMine));
+    let _ = app.update(Message::DiskChangeAnswered(DiskAnswer::KeepMine));
     assert_eq!(file::load(&fixture.path).unwrap().title, "Versi saya");
     assert!(!app.document().is_dirty());
 }
@@ -183,7 +198,7 @@ fn keep_mine_on_focus_lets_the_next_save_overwrite_without_asking_again() {
     retitle(&mut app, "Versi saya");
     someone_else_saves(&fixture.path, "Versi rekan kerja yang lebih panjang");
     let _ = app.update(Message::WindowFocused);
-    let _ = app.update(Message::ChangedOnDisk(Changed::KeepMine));
+    let _ = app.update(Message::DiskChangeAnswered(DiskAnswer::KeepMine));
     assert_eq!(app.roadmap().title, "Versi saya");
     let _ = app.update(Message::Save);
     assert_eq!(app.disk_prompt(), None);
@@ -197,8 +212,14 @@ fn a_deleted_file_is_noticed_and_can_be_saved_again() {
     retitle(&mut app, "Versi saya");
     std::fs::remove_file(&fixture.path).unwrap();
     let _ = app.update(Message::Save);
-    assert_eq!(app.disk_prompt(), Some((true, true)));
-    let _ = app.update(Message::ChangedOnDisk(Changed::KeepMine));
+    assert_eq!(
+        app.disk_prompt(),
+        Some(DiskPrompt {
+            change: DiskChange::Missing,
+            noticed: Noticed::BeforeSave,
+        })
+    );
+    let _ = app.update(Message::DiskChangeAnswered(DiskAnswer::KeepMine));
     assert_eq!(file::load(&fixture.path).unwrap().title, "Versi saya");
 }
 
@@ -229,7 +250,7 @@ fn a_file_open_elsewhere_asks_and_read_only_cannot_save_over_it() {
     let mut app = fixture.app();
     let holder = app.lock_prompt().expect("asked before opening");
     assert_eq!(holder.user, "budi");
-    let _ = app.update(Message::Locked(Locked::ReadOnly));
+    let _ = app.update(Message::LockAnswered(LockAnswer::ReadOnly));
     assert!(app.document().read_only);
     assert_eq!(app.document().path.as_deref(), Some(fixture.path.as_path()));
 
@@ -260,7 +281,7 @@ fn a_file_open_elsewhere_can_be_opened_anyway() {
     let fixture = Fixture::new();
     foreign_lock(&fixture.path);
     let mut app = fixture.app();
-    let _ = app.update(Message::Locked(Locked::OpenAnyway));
+    let _ = app.update(Message::LockAnswered(LockAnswer::OpenAnyway));
     assert!(!app.document().read_only);
     let ours = lock::holder(&fixture.path).unwrap();
     assert_eq!(
@@ -284,11 +305,11 @@ fn a_recovery_prompt_never_hides_a_lock_prompt() {
 
     let mut app = fixture.app();
     assert!(app.recovery_offered().is_some(), "recovery first");
-    let _ = app.update(Message::Recover(Recover::Later));
+    let _ = app.update(Message::RecoveryAnswered(RecoveryAnswer::Later));
     assert_eq!(
         app.lock_prompt().map(|holder| holder.user.as_str()),
         Some("budi")
     );
-    let _ = app.update(Message::Locked(Locked::ReadOnly));
+    let _ = app.update(Message::LockAnswered(LockAnswer::ReadOnly));
     assert_eq!(app.document().path.as_deref(), Some(fixture.path.as_path()));
 }

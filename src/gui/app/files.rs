@@ -5,15 +5,18 @@ use std::path::Path;
 
 use iced::{Task, window};
 
-use super::{App, Dialog, Message, Notice, Tone};
+use super::{App, Dialog, Message};
+use crate::file::Fingerprint;
 use crate::file::{self, LoadError, SaveError};
-use crate::gui::dialog::safety::{Changed, Locked};
-use crate::gui::dialog::{Answer, Pending, new_document};
+use crate::gui::dialog::file_prompts::{DiskAnswer, DiskChange, DiskPrompt, LockAnswer, Noticed};
+use crate::gui::dialog::new_document::NewDocument;
+use crate::gui::dialog::{Pending, UnsavedAnswer};
 use crate::gui::document::Document;
 use crate::gui::i18n::{tr, tr_with};
+use crate::gui::notice::{Notice, Tone};
 use crate::locale::Language;
 use crate::model::Roadmap;
-use crate::safety::{self, DiskState, Fingerprint, LockGuard, LockOutcome, lock};
+use crate::safety::{self, DiskState, LockGuard, LockOutcome, lock};
 
 impl App {
     /// Runs `pending` now, or asks first when there are unsaved changes.
@@ -29,7 +32,7 @@ impl App {
     pub(super) fn proceed(&mut self, pending: Pending) -> Task<Message> {
         match pending {
             Pending::New => {
-                self.show(Dialog::New(new_document::State::new(self.today)));
+                self.show(Dialog::New(NewDocument::new(self.today)));
                 iced::widget::operation::focus("new-institution")
             }
             Pending::Open => open_dialog(),
@@ -47,18 +50,18 @@ impl App {
         }
     }
 
-    pub(super) fn answer(&mut self, answer: Answer) -> Task<Message> {
+    pub(super) fn answer(&mut self, answer: UnsavedAnswer) -> Task<Message> {
         let Some(Dialog::Confirm(pending)) = self.dismiss() else {
             return Task::none();
         };
         match answer {
-            Answer::Cancel => Task::none(),
-            Answer::Discard => {
+            UnsavedAnswer::Cancel => Task::none(),
+            UnsavedAnswer::Discard => {
                 // The user chose to drop these changes: no copy to offer at next start.
                 self.forget_recovery();
                 self.proceed(pending)
             }
-            Answer::Save => match self.document.path.clone() {
+            UnsavedAnswer::Save => match self.document.path.clone() {
                 Some(path) if !self.document.read_only => {
                     if self.disk_conflict().is_none() && self.save_to(&path) {
                         self.proceed(pending)
@@ -107,18 +110,18 @@ impl App {
     }
 
     /// The answer to "another user has this file open".
-    pub(super) fn answer_locked(&mut self, answer: Locked) {
+    pub(super) fn answer_locked(&mut self, answer: LockAnswer) {
         let Some(Dialog::Locked { document, .. }) = self.dismiss() else {
             return;
         };
         let mut document = *document;
         match answer {
-            Locked::Cancel => {}
-            Locked::ReadOnly => {
+            LockAnswer::Cancel => {}
+            LockAnswer::ReadOnly => {
                 document.read_only = true;
                 self.install(document, None);
             }
-            Locked::OpenAnyway => {
+            LockAnswer::OpenAnyway => {
                 let path = document
                     .path
                     .clone()
@@ -150,7 +153,7 @@ impl App {
             .period
             .default_review_quarter(self.today);
         self.refresh();
-        self.screen = self.new_screen(self.kind());
+        self.screen = self.new_screen(self.tab());
         self.parked.clear();
     }
 
@@ -163,11 +166,11 @@ impl App {
                     None => {
                         self.save_to(&path);
                     }
-                    Some(missing) => {
-                        self.show(Dialog::ChangedOnDisk {
-                            missing,
-                            before_save: true,
-                        });
+                    Some(change) => {
+                        self.show(Dialog::ChangedOnDisk(DiskPrompt {
+                            change,
+                            noticed: Noticed::BeforeSave,
+                        }));
                     }
                 }
                 Task::none()
@@ -176,9 +179,9 @@ impl App {
         }
     }
 
-    /// `Some(missing)` when the file on disk is not what this document last read or
-    /// wrote: changed by someone else, or gone (`true`).
-    pub(super) fn disk_conflict(&mut self) -> Option<bool> {
+    /// What happened to the file on disk when it is not what this document last read
+    /// or wrote: changed by someone else, or gone.
+    pub(super) fn disk_conflict(&mut self) -> Option<DiskChange> {
         let path = self.document.path.as_deref()?;
         let known = self.document.fingerprint.as_ref()?;
         match safety::check(path, known) {
@@ -188,8 +191,8 @@ impl App {
                 }
                 None
             }
-            DiskState::Changed { .. } => Some(false),
-            DiskState::Missing => Some(true),
+            DiskState::Changed { .. } => Some(DiskChange::Changed),
+            DiskState::Missing => Some(DiskChange::Missing),
             // Nothing can be said; a save will report its own error if it fails.
             DiskState::Unreachable { .. } => None,
         }
@@ -200,30 +203,26 @@ impl App {
         if !self.dialogs.is_empty() {
             return;
         }
-        if let Some(missing) = self.disk_conflict() {
-            self.show(Dialog::ChangedOnDisk {
-                missing,
-                before_save: false,
-            });
+        if let Some(change) = self.disk_conflict() {
+            self.show(Dialog::ChangedOnDisk(DiskPrompt {
+                change,
+                noticed: Noticed::OnReturn,
+            }));
         }
     }
 
     /// The answer to "the file changed on disk".
-    pub(super) fn answer_changed(&mut self, answer: Changed) -> Task<Message> {
-        let Some(Dialog::ChangedOnDisk {
-            missing,
-            before_save,
-        }) = self.dismiss()
-        else {
+    pub(super) fn answer_changed(&mut self, answer: DiskAnswer) -> Task<Message> {
+        let Some(Dialog::ChangedOnDisk(prompt)) = self.dismiss() else {
             return Task::none();
         };
         let Some(path) = self.document.path.clone() else {
             return Task::none();
         };
         match answer {
-            Changed::Cancel => Task::none(),
-            Changed::SaveAs => self.save_as_dialog(),
-            Changed::Reload => {
+            DiskAnswer::Cancel => Task::none(),
+            DiskAnswer::SaveAs => self.save_as_dialog(),
+            DiskAnswer::Reload => {
                 match file::load_with_fingerprint(&path) {
                     Ok((roadmap, fingerprint)) => {
                         let lock = self.document.lock.take();
@@ -239,8 +238,8 @@ impl App {
                 }
                 Task::none()
             }
-            Changed::KeepMine => {
-                if before_save || missing {
+            DiskAnswer::KeepMine => {
+                if prompt.keeping_saves() {
                     self.save_to(&path);
                 } else if let Ok(seen) = Fingerprint::read(&path) {
                     // Mine wins over this version: the next save overwrites it without
@@ -277,7 +276,7 @@ impl App {
                     .await
                     .map(|handle| handle.path().to_owned())
             },
-            Message::SaveAsPicked,
+            Message::SaveAsChosen,
         )
     }
 
@@ -337,7 +336,8 @@ impl App {
         self.notify(Tone::Info, text);
     }
 
-    pub(super) fn notify(&mut self, tone: Tone, text: String) {
+    /// Shows `text` in the notice bar.
+    pub fn notify(&mut self, tone: Tone, text: String) {
         self.notice = Some(Notice {
             tone,
             text,
@@ -355,7 +355,7 @@ pub(super) fn open_dialog() -> Task<Message> {
                 .await
                 .map(|handle| handle.path().to_owned())
         },
-        Message::OpenPicked,
+        Message::FileChosen,
     )
 }
 

@@ -8,16 +8,23 @@ use iced::widget::{column, container};
 use iced::{Element, Length, Subscription, Task, Theme, window};
 
 use super::config::Config;
-use super::dialog::safety::{self, Changed, Locked, Recover};
-use super::dialog::{self, Answer, Pending, new_document, open_path};
+use super::contract::{Action, Change, Context, Request};
+use super::dialog::file_prompts::{self, DiskAnswer, DiskPrompt, LockAnswer, RecoveryAnswer};
+use super::dialog::new_document::{self, NewDocument};
+use super::dialog::open_path::{self, OpenPath};
+use super::dialog::{self, Pending, UnsavedAnswer};
 use super::document::Document;
-use super::i18n::tr;
-use super::screen::review as review_screen;
-use super::screen::{self, Change, Context, draft, present};
+use super::i18n::{tr, tr_with};
+use super::notice::{Notice, Tone};
+use super::screen::Tab;
+use super::screen::draft::{self, Drafting};
+use super::screen::present::{self, Presenting};
+use super::screen::review::{self as review_screen, Reviewing};
 use super::shortcut::{self, Shortcut};
-use super::{chrome, theme, widget};
+use super::{theme, widget};
 
 mod files;
+mod header;
 mod presenting;
 mod recovery;
 
@@ -25,11 +32,35 @@ pub use recovery::{RECOVERY_DELAY, RecoveryJob};
 
 use crate::locale::Language;
 use crate::model::{Quarter, Roadmap};
+use crate::renderer::Renderer;
 use crate::review::{self, ReviewReport};
-use crate::safety::{LockInfo, RecoveryEntry, RecoveryStore};
+use crate::safety::{LockInfo, RecoveryEntry, RecoveryError, RecoveryStore};
 use crate::validate::{self, Problem};
 use files::open_dialog;
 use iced::time::Instant;
+
+/// The [`Context`] of `$app`, borrowing only the fields it reads (a macro, not a
+/// method, so that the screen or a dialog can be borrowed beside it).
+macro_rules! context_of {
+    ($app:expr) => {
+        Context {
+            roadmap: $app.document.roadmap(),
+            report: &$app.report,
+            quarter: $app.quarter,
+            language: $app.config.language,
+            problems: &$app.problems,
+            read_only: $app.document.read_only,
+            folder: $app
+                .document
+                .path
+                .as_deref()
+                .and_then(std::path::Path::parent),
+            window: $app.window,
+            today: $app.today,
+            recent: &$app.config.recent,
+        }
+    };
+}
 
 /// How the app starts: which file, where its config lives, what day it is.
 #[derive(Debug, Clone)]
@@ -68,21 +99,18 @@ pub struct App {
 }
 
 enum Screen {
-    Draft(draft::State),
-    Review(review_screen::State),
+    Draft(Drafting),
+    Review(Reviewing),
     /// Full-screen slides over the screen to return to on Esc.
-    Present(present::State, Box<Screen>),
+    Present(Presenting, Box<Screen>),
 }
 
 enum Dialog {
     Confirm(Pending),
-    New(new_document::State),
-    OpenPath(open_path::State),
+    New(NewDocument),
+    OpenPath(OpenPath),
     Recover(Vec<RecoveryEntry>),
-    ChangedOnDisk {
-        missing: bool,
-        before_save: bool,
-    },
+    ChangedOnDisk(DiskPrompt),
     /// A file someone else has open, loaded but not yet shown.
     Locked {
         document: Box<Document>,
@@ -90,54 +118,41 @@ enum Dialog {
     },
 }
 
-/// A message in the bar under the header.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub tone: Tone,
-    pub text: String,
-    /// Offer Save As (after a failed save).
-    pub offer_save_as: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Info,
-    Error,
-}
-
 #[derive(Debug, Clone)]
 pub enum Message {
     Draft(draft::Message),
     Review(review_screen::Message),
     Present(present::Message),
+    NewDocument(new_document::Message),
+    OpenPath(open_path::Message),
     WindowFound(Option<window::Id>),
-    SwitchTo(screen::Kind),
-    QuarterPicked(Quarter),
-    LanguagePicked(Language),
+    SwitchTo(Tab),
+    QuarterSelected(Quarter),
+    LanguageSelected(Language),
+    /// The renderer for the next start (iced cannot change it in a running window).
+    RendererSelected(Renderer),
     New,
     Open,
     OpenByPath,
     /// A path from the native dialog (`None`: cancelled or no dialog available).
-    OpenPicked(Option<PathBuf>),
+    FileChosen(Option<PathBuf>),
     Save,
     SaveAs,
-    SaveAsPicked(Option<PathBuf>),
+    SaveAsChosen(Option<PathBuf>),
     Undo,
     Redo,
     Shortcut(Shortcut),
-    Confirm(Answer),
-    NewDialog(new_document::Message),
-    OpenDialog(open_path::Message),
+    UnsavedAnswered(UnsavedAnswer),
+    RecoveryAnswered(RecoveryAnswer),
+    DiskChangeAnswered(DiskAnswer),
+    LockAnswered(LockAnswer),
     CloseDialog,
     DismissNotice,
     CloseRequested(window::Id),
     ThemeChanged(iced::theme::Mode),
-    Recover(Recover),
-    ChangedOnDisk(Changed),
-    Locked(Locked),
     /// Once a second while a recovery copy is due.
     Tick(Instant),
-    RecoveryWritten(Result<(), String>),
+    RecoveryWritten(Result<(), RecoveryError>),
     /// The window came back to the front.
     WindowFocused,
 }
@@ -162,7 +177,7 @@ impl App {
         let document = sample();
         let quarter = initial_quarter(document.roadmap(), document.path.is_none(), options.today);
         let mut app = Self {
-            screen: Screen::Draft(draft::State::new(document.roadmap())),
+            screen: Screen::Draft(Drafting::new(document.roadmap())),
             parked: Vec::new(),
             report: review::review(document.roadmap(), quarter),
             problems: validate::validate(document.roadmap()),
@@ -233,6 +248,11 @@ impl App {
         self.config.language
     }
 
+    /// The renderer the next start uses.
+    pub fn renderer(&self) -> Renderer {
+        self.config.renderer
+    }
+
     pub fn quarter(&self) -> Quarter {
         self.quarter
     }
@@ -241,36 +261,37 @@ impl App {
         &self.report
     }
 
-    pub fn draft(&self) -> Option<&draft::State> {
+    pub fn draft(&self) -> Option<&Drafting> {
         match &self.screen {
             Screen::Draft(state) => Some(state),
             _ => None,
         }
     }
 
-    pub fn presentation(&self) -> Option<&present::State> {
+    pub fn presentation(&self) -> Option<&Presenting> {
         match &self.screen {
             Screen::Present(state, _) => Some(state),
             _ => None,
         }
     }
 
-    pub fn review(&self) -> Option<&review_screen::State> {
+    pub fn review(&self) -> Option<&Reviewing> {
         match &self.screen {
             Screen::Review(state) => Some(state),
             _ => None,
         }
     }
 
-    pub fn kind(&self) -> screen::Kind {
-        screen_kind(&self.screen)
+    /// Which screen is shown.
+    pub fn tab(&self) -> Tab {
+        tab_of(&self.screen)
     }
 
-    fn switch_to(&mut self, kind: screen::Kind) {
-        if kind == self.kind() {
+    fn switch_to(&mut self, tab: Tab) {
+        if tab == self.tab() {
             return;
         }
-        let resumed = match self.parked.iter().position(|s| screen_kind(s) == kind) {
+        let resumed = match self.parked.iter().position(|s| tab_of(s) == tab) {
             Some(index) => {
                 let mut screen = self.parked.swap_remove(index);
                 // The document may have changed while the screen was away.
@@ -284,21 +305,19 @@ impl App {
                 }
                 screen
             }
-            None => self.new_screen(kind),
+            None => self.new_screen(tab),
         };
         let left = std::mem::replace(&mut self.screen, resumed);
         self.parked.push(left);
     }
 
-    fn new_screen(&self, kind: screen::Kind) -> Screen {
-        match kind {
-            screen::Kind::Draft => Screen::Draft(draft::State::new(self.document.roadmap())),
-            screen::Kind::Review => {
-                Screen::Review(review_screen::State::new(&self.context(), self.today))
-            }
+    fn new_screen(&self, tab: Tab) -> Screen {
+        match tab {
+            Tab::Draft => Screen::Draft(Drafting::new(self.document.roadmap())),
+            Tab::Review => Screen::Review(Reviewing::new(&self.context())),
             // Slides start with `start_presenting`; a document replaced meanwhile ends
             // the presentation on the draft.
-            screen::Kind::Present => Screen::Draft(draft::State::new(self.document.roadmap())),
+            Tab::Present => Screen::Draft(Drafting::new(self.document.roadmap())),
         }
     }
 
@@ -310,13 +329,10 @@ impl App {
         }
     }
 
-    /// `(missing, before_save)` while "the file changed on disk" is asked.
-    pub fn disk_prompt(&self) -> Option<(bool, bool)> {
+    /// What "the file changed on disk" asks about, while it is asked.
+    pub fn disk_prompt(&self) -> Option<DiskPrompt> {
         match self.dialog() {
-            Some(&Dialog::ChangedOnDisk {
-                missing,
-                before_save,
-            }) => Some((missing, before_save)),
+            Some(&Dialog::ChangedOnDisk(prompt)) => Some(prompt),
             _ => None,
         }
     }
@@ -349,26 +365,68 @@ impl App {
 
     /// What the screens read (tests build their expectations from it too).
     pub fn context(&self) -> Context<'_> {
-        context_of(
-            &self.document,
-            &self.report,
-            self.quarter,
-            &self.config,
-            &self.problems,
-        )
+        context_of!(self)
     }
 
     /// The current screen, and what it reads: disjoint fields, so the screen can be
     /// updated while it reads the document.
     fn screen_and_context(&mut self) -> (&mut Screen, Context<'_>) {
-        let context = context_of(
-            &self.document,
-            &self.report,
-            self.quarter,
-            &self.config,
-            &self.problems,
-        );
+        let context = context_of!(self);
         (&mut self.screen, context)
+    }
+
+    /// The dialog on top, and what it reads (as [`App::screen_and_context`]).
+    fn dialog_and_context(&mut self) -> (Option<&mut Dialog>, Context<'_>) {
+        let context = context_of!(self);
+        (self.dialogs.last_mut(), context)
+    }
+
+    /// Carries out what a screen or dialog asked for; `wrap` brings its tasks' messages
+    /// back to it.
+    fn carry_out<M: Send + 'static>(
+        &mut self,
+        action: Action<M>,
+        wrap: fn(M) -> Message,
+    ) -> Task<Message> {
+        match action {
+            Action::None => Task::none(),
+            Action::Run(task) => task.map(wrap),
+            Action::Change(change) => {
+                self.change(change);
+                Task::none()
+            }
+            Action::Notify(notice) => {
+                self.notice = Some(notice);
+                Task::none()
+            }
+            Action::Request(request) => self.request(request),
+        }
+    }
+
+    fn request(&mut self, request: Request) -> Task<Message> {
+        match request {
+            Request::SelectQuarter(quarter) => self.update(Message::QuarterSelected(quarter)),
+            Request::EndPresentation => self.stop_presenting(),
+            Request::CloseDialog => {
+                self.dismiss();
+                Task::none()
+            }
+            Request::OpenFile(path) => {
+                self.dismiss();
+                self.open(&path);
+                Task::none()
+            }
+            Request::ChooseFile => {
+                self.dismiss();
+                open_dialog()
+            }
+            Request::Create(roadmap) => {
+                self.dismiss();
+                let name = tr(self.config.language, "app.untitled");
+                self.replace_document(Document::untitled(*roadmap, name, true));
+                Task::none()
+            }
+        }
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
@@ -392,77 +450,68 @@ impl App {
                 let (Screen::Draft(state), context) = self.screen_and_context() else {
                     return Task::none();
                 };
-                match state.update(message, &context) {
-                    draft::Action::None => {}
-                    draft::Action::Change(change) => self.change(change),
-                    draft::Action::Notify(text) => self.inform(text),
-                }
-                Task::none()
+                let action = state.update(message, &context);
+                self.carry_out(action, Message::Draft)
             }
             Message::Review(message) => {
                 let (Screen::Review(state), context) = self.screen_and_context() else {
                     return Task::none();
                 };
-                match state.update(message, &context) {
-                    review_screen::Action::None => Task::none(),
-                    review_screen::Action::Change(change) => {
-                        self.change(change);
-                        Task::none()
-                    }
-                    review_screen::Action::SetQuarter(quarter) => {
-                        self.update(Message::QuarterPicked(quarter))
-                    }
-                    review_screen::Action::Notify(notice) => {
-                        self.notice = Some(notice);
-                        Task::none()
-                    }
-                    review_screen::Action::OpenEvidence(target) => {
-                        review_screen::open_evidence(target, self.document.path.as_deref())
-                            .map(Message::Review)
-                    }
-                    review_screen::Action::Task(task) => task.map(Message::Review),
-                }
+                let action = state.update(message, &context);
+                self.carry_out(action, Message::Review)
             }
             Message::Present(message) => self.present(message),
             Message::WindowFound(id) => {
                 self.window = self.window.or(id);
                 Task::none()
             }
-            Message::SwitchTo(screen::Kind::Present) | Message::Shortcut(Shortcut::Present) => {
+            Message::SwitchTo(Tab::Present) | Message::Shortcut(Shortcut::Present) => {
                 self.start_presenting()
             }
-            Message::SwitchTo(kind) => {
-                self.switch_to(kind);
+            Message::SwitchTo(tab) => {
+                self.switch_to(tab);
                 Task::none()
             }
-            Message::QuarterPicked(quarter) => {
+            Message::QuarterSelected(quarter) => {
                 self.quarter = quarter;
                 self.refresh();
                 Task::none()
             }
-            Message::LanguagePicked(language) => {
+            Message::LanguageSelected(language) => {
                 self.config.language = language;
                 self.save_config();
+                Task::none()
+            }
+            Message::RendererSelected(renderer) => {
+                self.config.renderer = renderer;
+                self.save_config();
+                let name = renderer.to_string();
+                let text = tr_with(
+                    self.language(),
+                    "app.renderer.changed",
+                    &[("renderer", &name)],
+                );
+                self.inform(text);
                 Task::none()
             }
             Message::New | Message::Shortcut(Shortcut::New) => self.guard(Pending::New),
             Message::Open | Message::Shortcut(Shortcut::Open) => self.guard(Pending::Open),
             Message::OpenByPath => {
-                self.show(Dialog::OpenPath(open_path::State::default()));
+                self.show(Dialog::OpenPath(OpenPath::default()));
                 iced::widget::operation::focus("open-path")
             }
-            Message::OpenPicked(Some(path)) => {
+            Message::FileChosen(Some(path)) => {
                 self.open(&path);
                 Task::none()
             }
-            Message::OpenPicked(None) => Task::none(),
+            Message::FileChosen(None) => Task::none(),
             Message::Save | Message::Shortcut(Shortcut::Save) => self.save(),
             Message::SaveAs | Message::Shortcut(Shortcut::SaveAs) => self.save_as_dialog(),
-            Message::SaveAsPicked(Some(path)) => {
+            Message::SaveAsChosen(Some(path)) => {
                 self.save_to(&path);
                 Task::none()
             }
-            Message::SaveAsPicked(None) => Task::none(),
+            Message::SaveAsChosen(None) => Task::none(),
             Message::Undo | Message::Shortcut(Shortcut::Undo) => {
                 if self.document.editor.undo() {
                     self.after_history_jump();
@@ -485,44 +534,20 @@ impl App {
                 self.present(present::Message::Navigate(key))
             }
             Message::Shortcut(Shortcut::Navigate(_)) => Task::none(),
-            Message::Confirm(answer) => self.answer(answer),
-            Message::NewDialog(message) => {
-                let Some(Dialog::New(state)) = self.dialogs.last_mut() else {
+            Message::UnsavedAnswered(answer) => self.answer(answer),
+            Message::NewDocument(message) => {
+                let (Some(Dialog::New(state)), context) = self.dialog_and_context() else {
                     return Task::none();
                 };
-                match state.update(message) {
-                    new_document::Action::None => {}
-                    new_document::Action::Cancel => {
-                        self.dismiss();
-                    }
-                    new_document::Action::Create(roadmap) => {
-                        self.dismiss();
-                        let name = tr(self.config.language, "app.untitled");
-                        self.replace_document(Document::untitled(*roadmap, name, true));
-                    }
-                }
-                Task::none()
+                let action = state.update(message, &context);
+                self.carry_out(action, Message::NewDocument)
             }
-            Message::OpenDialog(message) => {
-                let Some(Dialog::OpenPath(state)) = self.dialogs.last_mut() else {
+            Message::OpenPath(message) => {
+                let (Some(Dialog::OpenPath(state)), context) = self.dialog_and_context() else {
                     return Task::none();
                 };
-                match state.update(message) {
-                    open_path::Action::None => Task::none(),
-                    open_path::Action::Cancel => {
-                        self.dismiss();
-                        Task::none()
-                    }
-                    open_path::Action::Browse => {
-                        self.dismiss();
-                        open_dialog()
-                    }
-                    open_path::Action::Open(path) => {
-                        self.dismiss();
-                        self.open(&path);
-                        Task::none()
-                    }
-                }
+                let action = state.update(message, &context);
+                self.carry_out(action, Message::OpenPath)
             }
             Message::CloseDialog => {
                 self.dismiss();
@@ -533,19 +558,19 @@ impl App {
                 Task::none()
             }
             Message::CloseRequested(id) => self.guard(Pending::Close(id)),
-            Message::Recover(answer) => {
+            Message::RecoveryAnswered(answer) => {
                 self.answer_recover(answer);
                 Task::none()
             }
-            Message::ChangedOnDisk(answer) => self.answer_changed(answer),
-            Message::Locked(answer) => {
+            Message::DiskChangeAnswered(answer) => self.answer_changed(answer),
+            Message::LockAnswered(answer) => {
                 self.answer_locked(answer);
                 Task::none()
             }
             Message::Tick(now) => self.tick(now),
             Message::RecoveryWritten(Ok(())) => Task::none(),
             Message::RecoveryWritten(Err(error)) => {
-                self.notify(Tone::Error, error);
+                self.notify(Tone::Error, error.to_string());
                 Task::none()
             }
             Message::WindowFocused => {
@@ -635,10 +660,10 @@ impl App {
                 return self.with_dialog(state.view(&context).map(Message::Present));
             }
         };
-        let mut page = column![chrome::header(self, self.kind())];
+        let mut page = column![header::header(self, self.tab())];
         if let Some(notice) = &self.notice {
             page = page
-                .push(container(chrome::notice_bar(notice, self.config.language)).padding([8, 16]));
+                .push(container(header::notice_bar(notice, self.config.language)).padding([8, 16]));
         }
         page = page.push(container(body).padding(12).height(Length::Fill));
         let page: Element<'_, Message> = page.height(Length::Fill).into();
@@ -648,84 +673,63 @@ impl App {
     /// `page` under the open dialog, if any.
     fn with_dialog<'a>(&'a self, page: Element<'a, Message>) -> Element<'a, Message> {
         let language = self.config.language;
+        let context = self.context();
         match self.dialog() {
             None => page,
             Some(Dialog::Confirm(_)) => widget::modal(
                 page,
-                dialog::confirm_discard(language, &self.document.name()).map(Message::Confirm),
-                Message::Confirm(Answer::Cancel),
+                dialog::confirm_discard(language, &self.document.name())
+                    .map(Message::UnsavedAnswered),
+                Message::UnsavedAnswered(UnsavedAnswer::Cancel),
             ),
             Some(Dialog::New(state)) => widget::modal(
                 page,
-                state.view(language).map(Message::NewDialog),
+                state.view(&context).map(Message::NewDocument),
                 Message::CloseDialog,
             ),
             Some(Dialog::Recover(entries)) => widget::modal(
                 page,
-                safety::recover(language, entries).map(Message::Recover),
-                Message::Recover(Recover::Later),
+                file_prompts::recover(language, entries).map(Message::RecoveryAnswered),
+                Message::RecoveryAnswered(RecoveryAnswer::Later),
             ),
-            Some(Dialog::ChangedOnDisk {
-                missing,
-                before_save,
-            }) => widget::modal(
+            Some(Dialog::ChangedOnDisk(prompt)) => widget::modal(
                 page,
-                safety::changed(
+                file_prompts::changed(
                     language,
                     self.document
                         .path
                         .as_deref()
                         .unwrap_or(std::path::Path::new("")),
-                    *missing,
-                    *before_save,
+                    *prompt,
                     self.document.is_dirty(),
                 )
-                .map(Message::ChangedOnDisk),
-                Message::ChangedOnDisk(Changed::Cancel),
+                .map(Message::DiskChangeAnswered),
+                Message::DiskChangeAnswered(DiskAnswer::Cancel),
             ),
             Some(Dialog::Locked { document, holder }) => widget::modal(
                 page,
-                safety::locked(
+                file_prompts::locked(
                     language,
                     document.path.as_deref().unwrap_or(std::path::Path::new("")),
                     holder,
                 )
-                .map(Message::Locked),
-                Message::Locked(Locked::Cancel),
+                .map(Message::LockAnswered),
+                Message::LockAnswered(LockAnswer::Cancel),
             ),
             Some(Dialog::OpenPath(state)) => widget::modal(
                 page,
-                state
-                    .view(language, &self.config.recent)
-                    .map(Message::OpenDialog),
+                state.view(&context).map(Message::OpenPath),
                 Message::CloseDialog,
             ),
         }
     }
 }
 
-fn context_of<'a>(
-    document: &'a Document,
-    report: &'a ReviewReport,
-    quarter: Quarter,
-    config: &Config,
-    problems: &'a [Problem],
-) -> Context<'a> {
-    Context {
-        roadmap: document.roadmap(),
-        report,
-        quarter,
-        language: config.language,
-        problems,
-        read_only: document.read_only,
-    }
-}
-
-fn screen_kind(screen: &Screen) -> screen::Kind {
+fn tab_of(screen: &Screen) -> Tab {
     match screen {
-        Screen::Draft(_) => screen::Kind::Draft,
-        Screen::Review(_) => screen::Kind::Review,
-        Screen::Present(..) => screen::Kind::Present,
+        Screen::Draft(_) => Tab::Draft,
+        Screen::Review(_) => Tab::Review,
+        Screen::Present(..) => Tab::Present,
     }
 }
 

@@ -3,8 +3,9 @@
 
 use iced::{Task, window};
 
-use super::{App, Message, Screen, Tone};
-use crate::gui::screen::{draft, present};
+use super::{App, Message, Screen};
+use crate::gui::screen::draft::Drafting;
+use crate::gui::screen::present::{self, Presenting};
 
 impl App {
     /// Shows the slides full screen, made from the document as it is now.
@@ -12,15 +13,15 @@ impl App {
         if self.presentation().is_some() || !self.dialogs.is_empty() {
             return Task::none();
         }
-        let slides = present::State::new(&self.context());
-        let placeholder = Screen::Draft(draft::State::new(self.document.roadmap()));
+        let slides = Presenting::new(&self.context());
+        let placeholder = Screen::Draft(Drafting::new(self.document.roadmap()));
         let back = std::mem::replace(&mut self.screen, placeholder);
         self.screen = Screen::Present(slides, Box::new(back));
         self.set_window_mode(window::Mode::Fullscreen)
     }
 
     pub(super) fn stop_presenting(&mut self) -> Task<Message> {
-        let placeholder = Screen::Draft(draft::State::new(self.document.roadmap()));
+        let placeholder = Screen::Draft(Drafting::new(self.document.roadmap()));
         match std::mem::replace(&mut self.screen, placeholder) {
             Screen::Present(_, back) => self.screen = *back,
             other => self.screen = other,
@@ -34,37 +35,10 @@ impl App {
     }
 
     pub(super) fn present(&mut self, message: present::Message) -> Task<Message> {
-        let Screen::Present(state, _) = &mut self.screen else {
+        let (Screen::Present(state, _), context) = self.screen_and_context() else {
             return Task::none();
         };
-        match state.update(message, self.config.language) {
-            present::Action::None => Task::none(),
-            present::Action::Exit => self.stop_presenting(),
-            present::Action::PickFolder => Task::perform(
-                async {
-                    rfd::AsyncFileDialog::new()
-                        .pick_folder()
-                        .await
-                        .map(|handle| handle.path().to_owned())
-                },
-                |folder| Message::Present(present::Message::FolderPicked(folder)),
-            ),
-            present::Action::FocusExportPath => {
-                iced::widget::operation::focus(present::EXPORT_PATH_ID)
-            }
-            present::Action::Screenshot => match self.window {
-                Some(id) => window::screenshot(id)
-                    .map(|shot| Message::Present(present::Message::Shot(shot))),
-                None => Task::done(Message::Present(present::Message::ShotUnavailable)),
-            },
-            present::Action::Notify(report) if report.error => {
-                self.notify(Tone::Error, report.text);
-                Task::none()
-            }
-            present::Action::Notify(report) => {
-                self.inform(report.text);
-                Task::none()
-            }
-        }
+        let action = state.update(message, &context);
+        self.carry_out(action, Message::Present)
     }
 }

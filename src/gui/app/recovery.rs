@@ -8,12 +8,14 @@ use std::time::Duration;
 use iced::Task;
 use iced::time::Instant;
 
-use super::{App, Dialog, Message, Tone};
-use crate::gui::dialog::safety::Recover;
+use super::{App, Dialog, Message};
+use crate::file::Fingerprint;
+use crate::gui::dialog::file_prompts::RecoveryAnswer;
 use crate::gui::document::Document;
 use crate::gui::i18n::tr_with;
+use crate::gui::notice::Tone;
 use crate::model::Roadmap;
-use crate::safety::{Fingerprint, LockOutcome, RecoveryStore, lock};
+use crate::safety::{LockOutcome, RecoveryError, RecoveryStore, lock};
 
 /// Quiet time after the last edit before a copy is written.
 pub const RECOVERY_DELAY: Duration = Duration::from_secs(3);
@@ -26,11 +28,10 @@ pub struct RecoveryJob {
 }
 
 impl RecoveryJob {
-    pub fn run(self) -> Result<(), String> {
+    pub fn run(self) -> Result<(), RecoveryError> {
         self.store
             .write(self.path.as_deref(), &self.roadmap)
             .map(|_| ())
-            .map_err(|error| error.to_string())
     }
 }
 
@@ -77,7 +78,7 @@ impl App {
         }
     }
 
-    pub(super) fn answer_recover(&mut self, answer: Recover) {
+    pub(super) fn answer_recover(&mut self, answer: RecoveryAnswer) {
         let Some(Dialog::Recover(entries)) = self.dialogs.last_mut() else {
             return;
         };
@@ -85,10 +86,10 @@ impl App {
             return;
         };
         match answer {
-            Recover::Later => {
+            RecoveryAnswer::Later => {
                 self.dismiss();
             }
-            Recover::Discard(index) => {
+            RecoveryAnswer::Discard(index) => {
                 if index < entries.len() {
                     let entry = entries.remove(index);
                     if let Err(error) = store.discard(&entry) {
@@ -96,7 +97,7 @@ impl App {
                     }
                 }
             }
-            Recover::Restore(index) => {
+            RecoveryAnswer::Restore(index) => {
                 if index >= entries.len() {
                     return;
                 }

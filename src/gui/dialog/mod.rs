@@ -1,8 +1,11 @@
-//! Dialogs shown over the window: "save changes?", a new roadmap, open by path.
+//! Dialogs shown over the window. Those with state of their own (a new roadmap, open
+//! by path) follow the screens' contract (`update(&mut self, Message, &Context) ->
+//! Action`); the questions ("save changes?", [`file_prompts`]) are views whose answer
+//! the app carries out, since only the app holds the document they are about.
 
+pub mod file_prompts;
 pub mod new_document;
 pub mod open_path;
-pub mod safety;
 
 use iced::widget::{button, column, row, space, text};
 use iced::{Element, Length};
@@ -22,14 +25,14 @@ pub enum Pending {
 
 /// The answers to "save changes?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Answer {
+pub enum UnsavedAnswer {
     Save,
     Discard,
     Cancel,
 }
 
 /// "Save the changes to NAME?" with Save / Don't save / Cancel.
-pub fn confirm_discard<'a>(language: Language, name: &str) -> Element<'a, Answer> {
+pub fn confirm_discard<'a>(language: Language, name: &str) -> Element<'a, UnsavedAnswer> {
     let title = super::i18n::tr_with(language, "app.unsaved_title", &[("name", name)]);
     column![
         text(title).size(20).font(widget::bold()),
@@ -37,14 +40,14 @@ pub fn confirm_discard<'a>(language: Language, name: &str) -> Element<'a, Answer
         row![
             button(text(tr(language, "app.discard")))
                 .style(button::danger)
-                .on_press(Answer::Discard),
+                .on_press(UnsavedAnswer::Discard),
             space::horizontal(),
             button(text(tr(language, "app.cancel")))
                 .style(button::secondary)
-                .on_press(Answer::Cancel),
+                .on_press(UnsavedAnswer::Cancel),
             button(text(tr(language, "app.save")))
                 .style(button::primary)
-                .on_press(Answer::Save),
+                .on_press(UnsavedAnswer::Save),
         ]
         .spacing(10)
         .width(Length::Fill),

@@ -4,14 +4,15 @@ use chrono::Datelike;
 use iced::widget::{button, column, pick_list, row, space, text, text_input};
 use iced::{Element, Length};
 
+use crate::gui::contract::{Action, Context, Request};
 use crate::gui::i18n::tr;
 use crate::gui::widget;
-use crate::locale::Language;
-use crate::model::{Period, Roadmap};
+use crate::model::Period;
 use crate::template::{self, Template};
 
+/// "A new roadmap": the template, the institution and the period being typed.
 #[derive(Debug, Clone)]
-pub struct State {
+pub struct NewDocument {
     template: Template,
     institution: String,
     start: String,
@@ -25,12 +26,6 @@ pub enum Message {
     StartChanged(String),
     EndChanged(String),
     Create,
-    Cancel,
-}
-
-pub enum Action {
-    None,
-    Create(Box<Roadmap>),
     Cancel,
 }
 
@@ -54,7 +49,7 @@ enum Invalid {
     Years,
 }
 
-impl State {
+impl NewDocument {
     pub fn new(today: chrono::NaiveDate) -> Self {
         let year = today.year() + 1;
         Self {
@@ -82,7 +77,7 @@ impl State {
         }
     }
 
-    pub fn update(&mut self, message: Message) -> Action {
+    pub fn update(&mut self, message: Message, _context: &Context<'_>) -> Action<Message> {
         match message {
             Message::TemplatePicked(choice) => self.template = choice.template,
             Message::InstitutionChanged(text) => self.institution = text,
@@ -91,15 +86,16 @@ impl State {
             Message::Create => {
                 if let (None, Some(period)) = (self.invalid(), self.period()) {
                     let roadmap = template::build(self.template, self.institution.trim(), period);
-                    return Action::Create(Box::new(roadmap));
+                    return Action::Request(Request::Create(Box::new(roadmap)));
                 }
             }
-            Message::Cancel => return Action::Cancel,
+            Message::Cancel => return Action::Request(Request::CloseDialog),
         }
         Action::None
     }
 
-    pub fn view(&self, language: Language) -> Element<'_, Message> {
+    pub fn view(&self, context: &Context<'_>) -> Element<'_, Message> {
+        let language = context.language;
         let choices: Vec<TemplateChoice> = Template::ALL
             .iter()
             .map(|&template| TemplateChoice {

@@ -6,13 +6,14 @@ use std::path::PathBuf;
 use iced::widget::{button, column, row, text, text_input};
 use iced::{Element, Length};
 
+use crate::gui::contract::{Action, Context, Request};
 use crate::gui::i18n::tr;
 use crate::gui::icon::Icon;
 use crate::gui::widget;
-use crate::locale::Language;
 
+/// "Open by path": a path typed or pasted, or one of the recent files.
 #[derive(Debug, Clone, Default)]
-pub struct State {
+pub struct OpenPath {
     pub path: String,
 }
 
@@ -25,31 +26,25 @@ pub enum Message {
     Cancel,
 }
 
-pub enum Action {
-    None,
-    Open(PathBuf),
-    Browse,
-    Cancel,
-}
-
-impl State {
-    pub fn update(&mut self, message: Message) -> Action {
+impl OpenPath {
+    pub fn update(&mut self, message: Message, _context: &Context<'_>) -> Action<Message> {
         match message {
             Message::PathChanged(path) => {
                 self.path = path;
                 Action::None
             }
             Message::Submit if !self.path.trim().is_empty() => {
-                Action::Open(PathBuf::from(self.path.trim()))
+                Action::Request(Request::OpenFile(PathBuf::from(self.path.trim())))
             }
             Message::Submit => Action::None,
-            Message::Browse => Action::Browse,
-            Message::Recent(path) => Action::Open(path),
-            Message::Cancel => Action::Cancel,
+            Message::Browse => Action::Request(Request::ChooseFile),
+            Message::Recent(path) => Action::Request(Request::OpenFile(path)),
+            Message::Cancel => Action::Request(Request::CloseDialog),
         }
     }
 
-    pub fn view<'a>(&'a self, language: Language, recent: &'a [PathBuf]) -> Element<'a, Message> {
+    pub fn view<'a>(&'a self, context: &Context<'a>) -> Element<'a, Message> {
+        let (language, recent) = (context.language, context.recent);
         let mut content = column![
             text(tr(language, "app.open_title"))
                 .size(20)

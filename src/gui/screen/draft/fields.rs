@@ -3,6 +3,7 @@
 use super::Selection;
 use crate::edit::Edit;
 use crate::locale::{parse_number, parse_rupiah};
+use crate::model::IndicatorAt;
 use crate::model::{Direction, Element, Kind, Quarter, Roadmap, Rules};
 
 /// A text field of the selected item.
@@ -63,7 +64,8 @@ pub enum Cell {
 }
 
 pub enum Outcome {
-    Edit(Edit),
+    /// Boxed: an edit carries a whole header or program, far larger than the others.
+    Edit(Box<Edit>),
     /// Not a valid value: keep the text, change nothing.
     Invalid,
     /// The field does not belong to the selection.
@@ -95,7 +97,7 @@ pub fn edit(selection: Selection, field: Field, text: &str, roadmap: &Roadmap) -
             } else {
                 unit.name = text.to_owned();
             }
-            Edit(crate::edit::Edit::Unit(u, unit))
+            Edit(Box::new(crate::edit::Edit::Unit(u, unit)))
         }
         (Selection::Document, _) => {
             let mut header = Box::new(roadmap.clone_header());
@@ -128,7 +130,7 @@ pub fn edit(selection: Selection, field: Field, text: &str, roadmap: &Roadmap) -
                 },
                 _ => return Nothing,
             }
-            Edit(crate::edit::Edit::Header(header))
+            Edit(Box::new(crate::edit::Edit::Header(header)))
         }
         (Selection::Area(a), _) => {
             let Some(area) = roadmap.areas.get(a) else {
@@ -142,7 +144,7 @@ pub fn edit(selection: Selection, field: Field, text: &str, roadmap: &Roadmap) -
                 Field::Note => area.note = optional(text),
                 _ => return Nothing,
             }
-            Edit(crate::edit::Edit::Area(a, area))
+            Edit(Box::new(crate::edit::Edit::Area(a, area)))
         }
         (Selection::Program(a, p), _) => {
             let Some(program) = roadmap.areas.get(a).and_then(|area| area.programs.get(p)) else {
@@ -165,10 +167,10 @@ pub fn edit(selection: Selection, field: Field, text: &str, roadmap: &Roadmap) -
                 }
                 _ => return Nothing,
             }
-            Edit(crate::edit::Edit::Program(a, p, program))
+            Edit(Box::new(crate::edit::Edit::Program(a, p, program)))
         }
-        (Selection::Indicator(a, p, i), _) => {
-            let Some(indicator) = super::indicator_at(roadmap, a, p, i) else {
+        (Selection::Indicator(at), _) => {
+            let Some(indicator) = roadmap.indicator(at) else {
                 return Nothing;
             };
             let mut indicator = indicator.clone();
@@ -195,7 +197,7 @@ pub fn edit(selection: Selection, field: Field, text: &str, roadmap: &Roadmap) -
                 }
                 _ => return Nothing,
             }
-            Edit(crate::edit::Edit::Indicator(a, p, i, Box::new(indicator)))
+            Edit(Box::new(crate::edit::Edit::Indicator(at, Box::new(indicator))))
         }
         (Selection::Units, _) => Nothing,
     }
@@ -224,8 +226,8 @@ pub fn pick(selection: Selection, pick: Pick, roadmap: &Roadmap) -> Option<Edit>
             };
             Some(Edit::Program(a, p, program))
         }
-        Selection::Indicator(a, p, i) => {
-            let mut indicator = super::indicator_at(roadmap, a, p, i)?.clone();
+        Selection::Indicator(at) => {
+            let mut indicator = roadmap.indicator(at)?.clone();
             match pick {
                 Pick::Kind(kind) => indicator.kind = kind,
                 Pick::Direction(direction) => indicator.direction = direction,
@@ -236,15 +238,16 @@ pub fn pick(selection: Selection, pick: Pick, roadmap: &Roadmap) -> Option<Edit>
                 }
                 Pick::Element(_) | Pick::ProgramUnit(_) => return None,
             }
-            Some(Edit::Indicator(a, p, i, Box::new(indicator)))
+            Some(Edit::Indicator(at, Box::new(indicator)))
         }
         Selection::Document | Selection::Units => None,
     }
 }
 
 /// The rules shown for an indicator: its own or the document's.
-pub fn rules_shown(roadmap: &Roadmap, a: usize, p: usize, i: usize) -> Rules {
-    super::indicator_at(roadmap, a, p, i)
+pub fn rules_shown(roadmap: &Roadmap, at: IndicatorAt) -> Rules {
+    roadmap
+        .indicator(at)
         .and_then(|indicator| indicator.rules)
         .unwrap_or(roadmap.rules)
 }

@@ -7,23 +7,24 @@ use iced::widget::{
 use iced::{Alignment, Element, Length};
 
 use super::fields::rules_shown;
-use super::{BufferKey, Field, Message, Pick, Selection, State, Structure, grid, outline};
+use super::{BufferKey, Drafting, Field, Message, Pick, Selection, Structure, grid, outline};
 use crate::edit::NodePath;
+use crate::gui::contract::Context;
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
-use crate::gui::screen::Context;
 use crate::gui::theme;
 use crate::gui::widget::{self, Labelled};
 use crate::locale::Language;
+use crate::model::IndicatorAt;
 use crate::model::{Direction, Element as AreaElement, Kind, Quarter};
 
-pub fn view<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message> {
+pub fn view<'a>(state: &'a Drafting, context: &Context<'a>) -> Element<'a, Message> {
     let content: Element<'a, Message> = match state.selection {
         Selection::Document => document(state, context),
         Selection::Units => units(state, context),
         Selection::Area(a) => area(state, context, a),
         Selection::Program(a, p) => program(state, context, a, p),
-        Selection::Indicator(a, p, i) => indicator(state, context, a, p, i),
+        Selection::Indicator(at) => indicator(state, context, at),
     };
     scrollable(container(content).padding(20).max_width(980))
         .height(Length::Fill)
@@ -32,7 +33,7 @@ pub fn view<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message>
 
 /// A text input bound to a field of the selected item.
 fn input<'a>(
-    state: &'a State,
+    state: &'a Drafting,
     context: &Context<'a>,
     field: Field,
     value: String,
@@ -48,7 +49,7 @@ fn input<'a>(
         .padding(8)
         .id(field_id(field));
     if !context.read_only {
-        input = input.on_input(move |text| Message::Field(field, text));
+        input = input.on_input(move |text| Message::FieldChanged(field, text));
     }
     if buffer.is_some_and(|b| !b.valid) {
         input = input.style(theme::invalid_input);
@@ -62,7 +63,7 @@ pub fn field_id(field: Field) -> String {
 }
 
 fn labelled<'a>(
-    state: &'a State,
+    state: &'a Drafting,
     context: &Context<'a>,
     label_key: &str,
     field: Field,
@@ -109,7 +110,7 @@ fn title_row<'a>(
 
 /// The two thresholds of status rules (the document's or an indicator's own).
 fn rules_fields<'a>(
-    state: &'a State,
+    state: &'a Drafting,
     context: &Context<'a>,
     rules: crate::model::Rules,
 ) -> Element<'a, Message> {
@@ -138,7 +139,7 @@ fn number(language: Language, value: f64) -> String {
     language.number(value, 4)
 }
 
-fn document<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message> {
+fn document<'a>(state: &'a Drafting, context: &Context<'a>) -> Element<'a, Message> {
     let language = context.language;
     let roadmap = context.roadmap;
     let rules = roadmap.rules;
@@ -220,7 +221,7 @@ fn document<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message>
     .into()
 }
 
-fn units<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message> {
+fn units<'a>(state: &'a Drafting, context: &Context<'a>) -> Element<'a, Message> {
     let language = context.language;
     let roadmap = context.roadmap;
     let mut list: Column<'a, Message> = column![
@@ -261,7 +262,7 @@ fn units<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message> {
                     Icon::Delete,
                     tr(language, "draft.delete"),
                     (!context.read_only)
-                        .then_some(Message::Structure(Structure::Delete(NodePath::Unit(u)))),
+                        .then_some(Message::Restructure(Structure::Delete(NodePath::Unit(u)))),
                 ),
             ]
             .spacing(8)
@@ -304,14 +305,14 @@ fn units<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message> {
         widget::labeled_button(
             Icon::Add,
             tr(language, "draft.add_unit"),
-            (!context.read_only).then_some(Message::Structure(Structure::AddUnit)),
+            (!context.read_only).then_some(Message::Restructure(Structure::AddUnit)),
         ),
     ]
     .spacing(16)
     .into()
 }
 
-fn area<'a>(state: &'a State, context: &Context<'a>, a: usize) -> Element<'a, Message> {
+fn area<'a>(state: &'a Drafting, context: &Context<'a>, a: usize) -> Element<'a, Message> {
     let language = context.language;
     let Some(area) = context.roadmap.areas.get(a) else {
         return text(tr(language, "draft.gone")).into();
@@ -351,7 +352,7 @@ fn area<'a>(state: &'a State, context: &Context<'a>, a: usize) -> Element<'a, Me
             pick_list(
                 elements.to_vec(),
                 selected,
-                |choice: Labelled<AreaElement>| Message::Pick(Pick::Element(choice.value))
+                |choice: Labelled<AreaElement>| Message::Picked(Pick::Element(choice.value))
             )
             .width(Length::Fixed(260.0)),
         ),
@@ -373,7 +374,7 @@ fn area<'a>(state: &'a State, context: &Context<'a>, a: usize) -> Element<'a, Me
         widget::labeled_button(
             Icon::Add,
             tr(language, "draft.add_program"),
-            (!context.read_only).then_some(Message::Structure(Structure::AddProgram(a))),
+            (!context.read_only).then_some(Message::Restructure(Structure::AddProgram(a))),
         ),
     ]
     .spacing(16)
@@ -399,7 +400,7 @@ fn status_counts<'a>(counts: &crate::review::Counts, language: Language) -> Elem
 }
 
 fn program<'a>(
-    state: &'a State,
+    state: &'a Drafting,
     context: &Context<'a>,
     a: usize,
     p: usize,
@@ -452,7 +453,7 @@ fn program<'a>(
             widget::field(
                 tr(language, "draft.responsible_unit"),
                 pick_list(units, selected, |choice: Labelled<Option<String>>| {
-                    Message::Pick(Pick::ProgramUnit(choice.value))
+                    Message::Picked(Pick::ProgramUnit(choice.value))
                 })
                 .width(Length::Fill),
             ),
@@ -469,7 +470,7 @@ fn program<'a>(
         widget::labeled_button(
             Icon::Add,
             tr(language, "draft.add_indicator"),
-            (!context.read_only).then_some(Message::Structure(Structure::AddIndicator(a, p))),
+            (!context.read_only).then_some(Message::Restructure(Structure::AddIndicator(a, p))),
         ),
     ]
     .spacing(16)
@@ -477,26 +478,20 @@ fn program<'a>(
 }
 
 fn indicator<'a>(
-    state: &'a State,
+    state: &'a Drafting,
     context: &Context<'a>,
-    a: usize,
-    p: usize,
-    i: usize,
+    at: IndicatorAt,
 ) -> Element<'a, Message> {
     let language = context.language;
     let roadmap = context.roadmap;
-    let Some(indicator) = super::indicator_at(roadmap, a, p, i) else {
+    let Some(indicator) = roadmap.indicator(at) else {
         return text(tr(language, "draft.gone")).into();
     };
     let kinds = [Kind::Level, Kind::Count, Kind::Milestone]
         .map(|k| Labelled::new(k, kind_label(k, language)));
     let directions = [Direction::HigherIsBetter, Direction::LowerIsBetter]
         .map(|d| Labelled::new(d, direction_label(d, language)));
-    let line = context
-        .report
-        .indicators
-        .iter()
-        .find(|l| (l.area, l.program, l.indicator) == (a, p, i));
+    let line = context.report.indicators.iter().find(|l| l.at() == at);
     let status = line.map(|line| {
         let achievement = line
             .evaluation
@@ -522,7 +517,7 @@ fn indicator<'a>(
         Icon::Target,
         tr(language, "draft.indicator"),
         indicator.name.clone(),
-        Some(outline::node_tools(NodePath::Indicator(a, p, i), context)),
+        Some(outline::node_tools(NodePath::Indicator(at), context)),
     )]
     .spacing(16);
     if let Some(status) = status {
@@ -557,7 +552,7 @@ fn indicator<'a>(
                     pick_list(
                         kinds.to_vec(),
                         kinds.iter().find(|k| k.value == indicator.kind).cloned(),
-                        |c: Labelled<Kind>| { Message::Pick(Pick::Kind(c.value)) }
+                        |c: Labelled<Kind>| { Message::Picked(Pick::Kind(c.value)) }
                     )
                     .width(Length::Fill),
                 ),
@@ -569,7 +564,7 @@ fn indicator<'a>(
                             .iter()
                             .find(|d| d.value == indicator.direction)
                             .cloned(),
-                        |c: Labelled<Direction>| Message::Pick(Pick::Direction(c.value)),
+                        |c: Labelled<Direction>| Message::Picked(Pick::Direction(c.value)),
                     )
                     .width(Length::Fill),
                 ),
@@ -602,11 +597,11 @@ fn indicator<'a>(
             .spacing(12),
         );
     }
-    let rules = rules_shown(roadmap, a, p, i);
+    let rules = rules_shown(roadmap, at);
     let mut rules_section = column![
         checkbox(indicator.rules.is_some())
             .label(tr(language, "draft.own_rules"))
-            .on_toggle(|own| Message::Pick(Pick::OwnRules(own)))
+            .on_toggle(|own| Message::Picked(Pick::OwnRules(own)))
     ]
     .spacing(8);
     if indicator.rules.is_some() {
@@ -663,7 +658,7 @@ fn milestone<'a>(
             pick_list(
                 quarters.clone(),
                 find(due),
-                |c: Labelled<Option<Quarter>>| Message::Pick(Pick::Due(c.value))
+                |c: Labelled<Option<Quarter>>| Message::Picked(Pick::Due(c.value))
             )
             .width(Length::Fill),
         ),
@@ -672,7 +667,7 @@ fn milestone<'a>(
             pick_list(
                 quarters.clone(),
                 find(done),
-                |c: Labelled<Option<Quarter>>| Message::Pick(Pick::Done(c.value))
+                |c: Labelled<Option<Quarter>>| Message::Picked(Pick::Done(c.value))
             )
             .width(Length::Fill),
         ),

@@ -5,11 +5,11 @@
 use iced::widget::{Column, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Theme};
 
-use super::{BufferKey, Cell, Message, State};
+use super::{BufferKey, Cell, Drafting, Message};
 use crate::gui::i18n::tr;
 use crate::gui::{theme, widget};
 use crate::locale::{Language, parse_number};
-use crate::model::{Indicator, Quarter, Target};
+use crate::model::{EntryError, Indicator, Quarter};
 
 pub fn buffer_key(indicator: &Indicator, quarter: Quarter, cell: Cell) -> BufferKey {
     BufferKey {
@@ -22,18 +22,19 @@ pub fn buffer_key(indicator: &Indicator, quarter: Quarter, cell: Cell) -> Buffer
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CellProblem {
     NotANumber,
-    /// An actual for a quarter that has no target yet.
-    NoTarget,
-    /// Clearing a target that has an actual reported against it.
-    TargetNeeded,
+    /// The document's rules refuse it (see [`EntryError`]).
+    Refused(EntryError),
 }
 
 impl CellProblem {
     fn key(self) -> &'static str {
         match self {
             CellProblem::NotANumber => "draft.cell_not_a_number",
-            CellProblem::NoTarget => "draft.cell_no_target",
-            CellProblem::TargetNeeded => "draft.cell_target_needed",
+            // Milestones have no grid: never typed here.
+            CellProblem::Refused(EntryError::NoTarget | EntryError::Milestone) => {
+                "draft.cell_no_target"
+            }
+            CellProblem::Refused(EntryError::ActualReported) => "draft.cell_target_needed",
         }
     }
 }
@@ -50,40 +51,16 @@ pub fn apply(
     } else {
         Some(parse_number(text).map_err(|_| CellProblem::NotANumber)?)
     };
-    let key = quarter.to_string();
-    let entry = indicator.targets.get(&key);
-    let mut updated = indicator.clone();
-    match (cell, value, entry) {
-        (Cell::Target, Some(value), Some(entry)) if entry.target == value => return Ok(None),
-        (Cell::Target, Some(value), _) => {
-            updated
-                .targets
-                .entry(key)
-                .and_modify(|entry| entry.target = value)
-                .or_insert_with(|| Target::planned(value));
-        }
-        (Cell::Target, None, None) => return Ok(None),
-        (Cell::Target, None, Some(entry)) if entry.actual.is_some() => {
-            return Err(CellProblem::TargetNeeded);
-        }
-        (Cell::Target, None, Some(_)) => {
-            updated.targets.remove(&key);
-        }
-        (Cell::Actual, _, None) if value.is_none() => return Ok(None),
-        (Cell::Actual, _, None) => return Err(CellProblem::NoTarget),
-        (Cell::Actual, value, Some(entry)) if entry.actual == value => return Ok(None),
-        (Cell::Actual, value, Some(_)) => {
-            if let Some(entry) = updated.targets.get_mut(&key) {
-                entry.actual = value;
-            }
-        }
+    match cell {
+        Cell::Target => indicator.with_target(quarter, value),
+        Cell::Actual => indicator.with_actual(quarter, value),
     }
-    Ok(Some(updated))
+    .map_err(CellProblem::Refused)
 }
 
 /// The grid for the indicator at (a, p, i).
 pub fn view<'a>(
-    state: &'a State,
+    state: &'a Drafting,
     indicator: &'a Indicator,
     language: Language,
     period: crate::model::Period,
@@ -142,7 +119,7 @@ pub fn view<'a>(
                 }
                 let mut input = text_input("", &shown)
                     .id(cell_id(quarter, cell))
-                    .on_input(move |text| Message::Cell(quarter, cell, text))
+                    .on_input(move |text| Message::CellChanged(quarter, cell, text))
                     .padding([6, 8])
                     .size(14)
                     .align_x(iced::alignment::Horizontal::Right)
@@ -198,6 +175,7 @@ fn current_quarter_input(theme: &Theme, status: text_input::Status) -> text_inpu
 mod tests {
     use super::*;
     use crate::model::Kind;
+    use crate::model::Target;
 
     fn indicator() -> Indicator {
         let mut indicator = Indicator::new("x", "X", Kind::Level);
@@ -220,11 +198,21 @@ mod tests {
             (q(1), Cell::Target, "45", Ok(None)),
             (q(3), Cell::Target, "60", Ok(Some(Some(60.0)))),
             (q(1), Cell::Target, "", Ok(Some(None))),
-            (q(2), Cell::Target, "", Err(CellProblem::TargetNeeded)),
+            (
+                q(2),
+                Cell::Target,
+                "",
+                Err(CellProblem::Refused(EntryError::ActualReported)),
+            ),
             (q(1), Cell::Target, "12,,5", Err(CellProblem::NotANumber)),
             (q(1), Cell::Actual, "44", Ok(Some(Some(44.0)))),
             (q(2), Cell::Actual, "", Ok(Some(None))),
-            (q(3), Cell::Actual, "5", Err(CellProblem::NoTarget)),
+            (
+                q(3),
+                Cell::Actual,
+                "5",
+                Err(CellProblem::Refused(EntryError::NoTarget)),
+            ),
             (q(3), Cell::Actual, "", Ok(None)),
             (q(2), Cell::Actual, "abc", Err(CellProblem::NotANumber)),
         ] {

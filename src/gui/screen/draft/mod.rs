@@ -16,10 +16,10 @@ use iced::{Element, Length};
 pub use fields::{Cell, Field, Pick};
 pub use grid::cell_id as grid_cell_id;
 
-use super::{Change, Context};
 use crate::edit::{Edit, Node, NodePath, ids};
+use crate::gui::contract::{Action, Change, Context};
 use crate::gui::theme;
-use crate::model::{Area, Indicator, Kind, Program, Quarter, Roadmap, Unit};
+use crate::model::{Area, Indicator, IndicatorAt, Kind, Program, Quarter, Roadmap, Unit};
 use crate::validate::Location;
 
 /// What the form on the right shows.
@@ -29,7 +29,7 @@ pub enum Selection {
     Units,
     Area(usize),
     Program(usize, usize),
-    Indicator(usize, usize, usize),
+    Indicator(IndicatorAt),
 }
 
 /// Structural changes from the outline and the forms.
@@ -51,22 +51,16 @@ pub enum Message {
     ToggleArea(usize),
     ToggleProgram(usize, usize),
     /// Text typed into a field of the selected item.
-    Field(Field, String),
-    Pick(Pick),
+    FieldChanged(Field, String),
+    Picked(Pick),
     /// Target or actual typed into the grid of the selected indicator.
-    Cell(Quarter, Cell, String),
-    Structure(Structure),
+    CellChanged(Quarter, Cell, String),
+    Restructure(Structure),
     /// Remove a unit that programs still use, after the warning.
     ConfirmRemoveUnit(usize),
     CancelRemoveUnit,
     ProblemClicked(Location),
     ToggleProblems,
-}
-
-pub enum Action {
-    None,
-    Change(Change),
-    Notify(String),
 }
 
 /// Text typed into a number field or a grid cell, kept as typed until the document
@@ -79,7 +73,8 @@ pub struct BufferKey {
     pub slot: String,
 }
 
-pub struct State {
+/// The drafting screen: what is selected, folded, and typed but not yet valid.
+pub struct Drafting {
     selection: Selection,
     collapsed_areas: HashSet<usize>,
     expanded_programs: HashSet<(usize, usize)>,
@@ -95,7 +90,7 @@ struct Buffer {
     valid: bool,
 }
 
-impl State {
+impl Drafting {
     pub fn new(roadmap: &Roadmap) -> Self {
         let selection = if roadmap.areas.is_empty() {
             Selection::Document
@@ -129,7 +124,7 @@ impl State {
         self.removing_unit = None;
     }
 
-    pub fn update(&mut self, message: Message, context: &Context<'_>) -> Action {
+    pub fn update(&mut self, message: Message, context: &Context<'_>) -> Action<Message> {
         let roadmap = context.roadmap;
         match message {
             Message::Select(selection) => {
@@ -148,12 +143,14 @@ impl State {
                 }
                 Action::None
             }
-            Message::Field(field, text) => self.edit_field(field, text, context),
-            Message::Pick(pick) => fields::pick(self.selection, pick, roadmap)
+            Message::FieldChanged(field, text) => self.edit_field(field, text, context),
+            Message::Picked(pick) => fields::pick(self.selection, pick, roadmap)
                 .map(|edit| Action::Change(Change::one(edit)))
                 .unwrap_or(Action::None),
-            Message::Cell(quarter, cell, text) => self.edit_cell(quarter, cell, text, roadmap),
-            Message::Structure(structure) => self.structure(structure, context),
+            Message::CellChanged(quarter, cell, text) => {
+                self.edit_cell(quarter, cell, text, roadmap)
+            }
+            Message::Restructure(structure) => self.structure(structure, context),
             Message::ConfirmRemoveUnit(index) => {
                 self.removing_unit = None;
                 remove_unit(roadmap, index)
@@ -182,7 +179,12 @@ impl State {
             Selection::Area(a) => {
                 self.collapsed_areas.remove(&a);
             }
-            Selection::Program(a, p) | Selection::Indicator(a, p, _) => {
+            Selection::Program(a, p)
+            | Selection::Indicator(IndicatorAt {
+                area: a,
+                program: p,
+                ..
+            }) => {
                 self.collapsed_areas.remove(&a);
                 self.expanded_programs.insert((a, p));
             }
@@ -190,7 +192,7 @@ impl State {
         }
     }
 
-    fn edit_field(&mut self, field: Field, text: String, context: &Context<'_>) -> Action {
+    fn edit_field(&mut self, field: Field, text: String, context: &Context<'_>) -> Action<Message> {
         let key = BufferKey {
             owner: format!("{:?}", self.selection),
             slot: format!("{field:?}"),
@@ -201,7 +203,7 @@ impl State {
                     self.buffers
                         .insert(key.clone(), Buffer { text, valid: true });
                 }
-                Action::Change(Change::typing(edit, format!("{key:?}")))
+                Action::Change(Change::typing(*edit, format!("{key:?}")))
             }
             fields::Outcome::Invalid => {
                 self.buffers.insert(key, Buffer { text, valid: false });
@@ -217,11 +219,11 @@ impl State {
         cell: Cell,
         text: String,
         roadmap: &Roadmap,
-    ) -> Action {
-        let Selection::Indicator(a, p, i) = self.selection else {
+    ) -> Action<Message> {
+        let Selection::Indicator(at) = self.selection else {
             return Action::None;
         };
-        let Some(indicator) = indicator_at(roadmap, a, p, i) else {
+        let Some(indicator) = roadmap.indicator(at) else {
             return Action::None;
         };
         let key = grid::buffer_key(indicator, quarter, cell);
@@ -229,7 +231,7 @@ impl State {
             Ok(Some(updated)) => {
                 self.buffers
                     .insert(key.clone(), Buffer { text, valid: true });
-                let edit = Edit::Indicator(a, p, i, Box::new(updated));
+                let edit = Edit::Indicator(at, Box::new(updated));
                 Action::Change(Change::typing(edit, format!("{key:?}")))
             }
             Ok(None) => {
@@ -247,7 +249,7 @@ impl State {
         self.buffers.get(key)
     }
 
-    fn structure(&mut self, structure: Structure, context: &Context<'_>) -> Action {
+    fn structure(&mut self, structure: Structure, context: &Context<'_>) -> Action<Message> {
         let roadmap = context.roadmap;
         let language = context.language;
         let (edit, selection) = match structure {
@@ -282,7 +284,7 @@ impl State {
                 else {
                     return Action::None;
                 };
-                let index = program.indicators.len();
+                let at = IndicatorAt::new(a, p, program.indicators.len());
                 let indicator = Indicator::new(
                     ids::new_indicator_id(roadmap, program),
                     crate::gui::i18n::tr(language, "draft.new_indicator"),
@@ -290,10 +292,10 @@ impl State {
                 );
                 (
                     Edit::Insert(
-                        NodePath::Indicator(a, p, index),
+                        NodePath::Indicator(at),
                         Node::Indicator(Box::new(indicator)),
                     ),
-                    Selection::Indicator(a, p, index),
+                    Selection::Indicator(at),
                 )
             }
             Structure::AddUnit => {
@@ -318,7 +320,11 @@ impl State {
                 let selection = match path {
                     NodePath::Area(_) => Selection::Document,
                     NodePath::Program(a, _) => Selection::Area(a),
-                    NodePath::Indicator(a, p, _) => Selection::Program(a, p),
+                    NodePath::Indicator(IndicatorAt {
+                        area: a,
+                        program: p,
+                        ..
+                    }) => Selection::Program(a, p),
                     NodePath::Unit(_) | NodePath::Review(_) => self.selection,
                 };
                 (Edit::Remove(path), selection)
@@ -367,10 +373,6 @@ impl State {
     }
 }
 
-pub(crate) fn indicator_at(roadmap: &Roadmap, a: usize, p: usize, i: usize) -> Option<&Indicator> {
-    roadmap.areas.get(a)?.programs.get(p)?.indicators.get(i)
-}
-
 /// Programs (area, program) whose responsible unit is `roadmap.units[index]`.
 fn programs_using_unit(roadmap: &Roadmap, index: usize) -> Vec<(usize, usize)> {
     let Some(unit) = roadmap.units.get(index) else {
@@ -391,7 +393,7 @@ fn programs_using_unit(roadmap: &Roadmap, index: usize) -> Vec<(usize, usize)> {
 }
 
 /// Removes a unit and, in the same undoable step, the references to it.
-fn remove_unit(roadmap: &Roadmap, index: usize) -> Action {
+fn remove_unit(roadmap: &Roadmap, index: usize) -> Action<Message> {
     let mut edits: Vec<Edit> = programs_using_unit(roadmap, index)
         .into_iter()
         .map(|(a, p)| {
@@ -426,15 +428,13 @@ fn duplicate(roadmap: &Roadmap, path: NodePath) -> Option<(Edit, Selection)> {
                 Selection::Program(a, p + 1),
             )
         }
-        NodePath::Indicator(a, p, i) => {
-            let program = roadmap.areas.get(a)?.programs.get(p)?;
-            let copy = ids::duplicate_indicator(roadmap, program, program.indicators.get(i)?);
+        NodePath::Indicator(at) => {
+            let program = roadmap.areas.get(at.area)?.programs.get(at.program)?;
+            let copy = ids::duplicate_indicator(roadmap, program, roadmap.indicator(at)?);
+            let next = at.sibling(at.indicator + 1);
             (
-                Edit::Insert(
-                    NodePath::Indicator(a, p, i + 1),
-                    Node::Indicator(Box::new(copy)),
-                ),
-                Selection::Indicator(a, p, i + 1),
+                Edit::Insert(NodePath::Indicator(next), Node::Indicator(Box::new(copy))),
+                Selection::Indicator(next),
             )
         }
         NodePath::Unit(_) | NodePath::Review(_) => return None,
@@ -446,10 +446,10 @@ fn sibling_count(roadmap: &Roadmap, path: NodePath) -> usize {
         NodePath::Unit(_) => roadmap.units.len(),
         NodePath::Area(_) => roadmap.areas.len(),
         NodePath::Program(a, _) => roadmap.areas.get(a).map_or(0, |area| area.programs.len()),
-        NodePath::Indicator(a, p, _) => roadmap
+        NodePath::Indicator(at) => roadmap
             .areas
-            .get(a)
-            .and_then(|area| area.programs.get(p))
+            .get(at.area)
+            .and_then(|area| area.programs.get(at.program))
             .map_or(0, |program| program.indicators.len()),
         NodePath::Review(_) => roadmap.reviews.len(),
     }
@@ -459,7 +459,7 @@ fn selection_of_path(path: NodePath, current: Selection) -> Selection {
     match path {
         NodePath::Area(a) => Selection::Area(a),
         NodePath::Program(a, p) => Selection::Program(a, p),
-        NodePath::Indicator(a, p, i) => Selection::Indicator(a, p, i),
+        NodePath::Indicator(at) => Selection::Indicator(at),
         NodePath::Unit(_) | NodePath::Review(_) => current,
     }
 }
@@ -481,15 +481,15 @@ pub fn selection_of(location: &Location) -> Selection {
             program,
             indicator,
             ..
-        } => Selection::Indicator(area, program, indicator),
+        } => Selection::Indicator(IndicatorAt::new(area, program, indicator)),
     }
 }
 
 /// The nearest existing selection after the document changed.
 fn fix_selection(selection: Selection, roadmap: &Roadmap) -> Selection {
     match selection {
-        Selection::Indicator(a, p, i) if indicator_at(roadmap, a, p, i).is_none() => {
-            fix_selection(Selection::Program(a, p), roadmap)
+        Selection::Indicator(at) if roadmap.indicator(at).is_none() => {
+            fix_selection(Selection::Program(at.area, at.program), roadmap)
         }
         Selection::Program(a, p)
             if roadmap

@@ -4,15 +4,16 @@
 use iced::widget::{Column, button, column, container, row, scrollable, space, text, tooltip};
 use iced::{Alignment, Element, Length};
 
-use super::{Message, Selection, State, Structure};
+use super::{Drafting, Message, Selection, Structure};
 use crate::edit::NodePath;
+use crate::gui::contract::Context;
 use crate::gui::i18n::tr;
 use crate::gui::icon::Icon;
-use crate::gui::screen::Context;
 use crate::gui::{theme, widget};
+use crate::model::IndicatorAt;
 use crate::review::Status;
 
-pub fn view<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message> {
+pub fn view<'a>(state: &'a Drafting, context: &Context<'a>) -> Element<'a, Message> {
     let language = context.language;
     let roadmap = context.roadmap;
     let report = context.report;
@@ -85,13 +86,14 @@ pub fn view<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message>
                 );
                 if expanded {
                     for (i, indicator) in program.indicators.iter().enumerate() {
+                        let at = IndicatorAt::new(a, p, i);
                         let status = lines[i].status();
                         list = list.push(row_button(
                             Icon::Target,
                             text(&indicator.name).size(13).into(),
                             labelled(Some(status), language),
-                            state.selection == Selection::Indicator(a, p, i),
-                            Message::Select(Selection::Indicator(a, p, i)),
+                            state.selection == Selection::Indicator(at),
+                            Message::Select(Selection::Indicator(at)),
                             48,
                         ));
                     }
@@ -104,7 +106,7 @@ pub fn view<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message>
     let add_area = widget::labeled_button(
         Icon::Add,
         tr(language, "draft.add_area"),
-        (!context.read_only).then_some(Message::Structure(Structure::AddArea)),
+        (!context.read_only).then_some(Message::Restructure(Structure::AddArea)),
     );
     let header = row![
         text(tr(language, "draft.outline"))
@@ -184,7 +186,7 @@ fn row_button<'a>(
 pub fn node_tools<'a>(path: NodePath, context: &Context<'a>) -> Element<'a, Message> {
     let language = context.language;
     let enabled = !context.read_only;
-    let on = |structure: Structure| enabled.then_some(Message::Structure(structure));
+    let on = |structure: Structure| enabled.then_some(Message::Restructure(structure));
     row![
         widget::tool_button(
             Icon::Up,

@@ -3,14 +3,14 @@
 use iced::widget::{Column, button, column, container, row, scrollable, space, text};
 use iced::{Alignment, Element, Length};
 
-use super::{Message, State};
+use super::{Drafting, Message};
+use crate::gui::contract::Context;
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
-use crate::gui::screen::Context;
 use crate::gui::theme;
 use crate::validate::Severity;
 
-pub fn view<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message> {
+pub fn view<'a>(state: &'a Drafting, context: &Context<'a>) -> Element<'a, Message> {
     let language = context.language;
     let problems = context.problems;
     let errors = problems

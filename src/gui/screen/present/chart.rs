@@ -173,7 +173,7 @@ impl<Message> canvas::Program<Message> for SeriesChart<'_> {
 
         match series.kind {
             Kind::Count => self.bars(&mut frame, &plot),
-            Kind::Level | Kind::Milestone => self.lines(&mut frame, &plot),
+            Kind::Level | Kind::Average | Kind::Milestone => self.lines(&mut frame, &plot),
         }
         vec![frame.into_geometry()]
     }

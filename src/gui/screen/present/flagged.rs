@@ -133,7 +133,7 @@ fn flagged_row<'a>(
                 ));
             }
         }
-        Kind::Level | Kind::Count => {
+        Kind::Level | Kind::Count | Kind::Average => {
             if let Some(target) = row.target {
                 achievement = achievement.push(s.text(
                     value("present.chart.target", target),
@@ -152,8 +152,7 @@ fn flagged_row<'a>(
     let explanation = |text: &'a Option<String>| -> Element<'a, Message> {
         match text {
             Some(text) => s.text(text, layout::TABLE, look.text).into(),
-            // Milestones carry no kendala; for the others a missing one is a gap.
-            None if row.kind == Kind::Milestone => s.text("—", layout::TABLE, look.muted).into(),
+            // A late milestone without kendala is a gap too (format version 2).
             None => s
                 .bold(
                     tr(language, "present.flagged.not_written"),

@@ -10,7 +10,9 @@ use iced::{Alignment, Background, Border, Color, Element, Length, Size, mouse};
 
 use super::look::{Look, Scale};
 use super::slides::Slide;
-use super::{Message, State, Step, area, closing, flagged, layout, milestones, overview, title};
+use super::{
+    Message, Presenting, Step, area, closing, flagged, layout, milestones, overview, title,
+};
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
 use crate::locale::Language;
@@ -18,7 +20,7 @@ use crate::locale::Language;
 /// Height of the progress line at the bottom edge.
 const PROGRESS: f32 = 6.0;
 
-pub fn view(state: &State, language: Language, size: Size) -> Element<'_, Message> {
+pub fn view(state: &Presenting, language: Language, size: Size) -> Element<'_, Message> {
     let s = Scale::fit(size);
     let look = super::look::Look::new(state.high_contrast);
     let total = state.slides.len();
@@ -105,7 +107,7 @@ pub fn view(state: &State, language: Language, size: Size) -> Element<'_, Messag
 }
 
 fn footer<'a>(
-    state: &'a State,
+    state: &'a Presenting,
     slide: &'a Slide,
     current: usize,
     total: usize,
@@ -166,7 +168,7 @@ fn progress<'a>(current: usize, total: usize, s: Scale, look: Look) -> Element<'
 /// The bar shown while the mouse moves: previous/next, contrast, export, exit, and
 /// the outcome of the last export. Sized for the screen, not scaled down with it.
 fn controls<'a>(
-    state: &'a State,
+    state: &'a Presenting,
     current: usize,
     total: usize,
     size: Size,
@@ -208,7 +210,7 @@ fn controls<'a>(
         control(
             Some(Icon::Image),
             tr(language, "present.export"),
-            Some(Message::Export),
+            Some(Message::OpenExport),
             false
         ),
         control(
@@ -221,7 +223,7 @@ fn controls<'a>(
     .spacing(font * 0.4)
     .align_y(Alignment::Center);
     if let Some(report) = &state.report {
-        let tone = if report.error {
+        let tone = if report.is_error() {
             look.status(crate::review::Status::Behind)
         } else {
             look.text
@@ -257,12 +259,12 @@ fn export_panel<'a>(
         row![
             text_input("", path)
                 .id(super::EXPORT_PATH_ID)
-                .on_input(Message::ExportPath)
+                .on_input(Message::ExportPathChanged)
                 .on_submit(Message::StartExport)
                 .size(font)
                 .padding(font * 0.4)
                 .width(Length::Fill),
-            action(tr(language, "present.browse"), Message::Browse, false),
+            action(tr(language, "present.browse"), Message::ChooseFolder, false),
         ]
         .spacing(font * 0.5)
         .align_y(Alignment::Center),

@@ -23,10 +23,11 @@ use iced::keyboard::{self, Key, key::Named};
 use iced::time::{Duration, Instant};
 use iced::widget::responsive;
 use iced::window::Screenshot;
-use iced::{Element, Subscription, event};
+use iced::{Element, Subscription, Task, event};
 
-use super::Context;
+use crate::gui::contract::{Action, Context, Request};
 use crate::gui::i18n::tr_with;
+use crate::gui::notice::Notice;
 use crate::locale::Language;
 use export::{Export, Progress};
 use slides::Slide;
@@ -68,52 +69,32 @@ pub enum Message {
     /// The idle clock: hides the pointer and the controls once [`IDLE_AFTER`] passed.
     Tick(Instant),
     /// Opens the export panel: a folder to type, or to pick with the system dialog.
-    Export,
+    OpenExport,
     /// The folder typed in the export panel.
-    ExportPath(String),
-    /// Ask the system dialog for the folder.
-    Browse,
+    ExportPathChanged(String),
+    /// Ask the system dialog for the folder; answered by [`Message::FolderChosen`].
+    ChooseFolder,
     /// Export into the folder typed in the panel.
     StartExport,
     CloseExport,
     /// The folder from the dialog (`None`: cancelled, or no dialog on this system):
     /// the export starts at once.
-    FolderPicked(Option<PathBuf>),
-    /// The window drew a frame (while exporting).
-    Frame,
+    FolderChosen(Option<PathBuf>),
+    /// The window drew a frame (while exporting): time to capture it.
+    FrameDrawn,
     /// The window's pixels (while exporting).
-    Shot(Screenshot),
-    /// The window cannot be captured: the export stops.
-    ShotUnavailable,
+    Captured(Screenshot),
+    /// The window cannot be captured (not known yet): the export stops.
+    CaptureUnavailable,
     /// Esc or the exit button: cancels an export, else ends the presentation.
     Exit,
-}
-
-pub enum Action {
-    None,
-    /// End the presentation.
-    Exit,
-    /// Ask for a folder and answer with [`Message::FolderPicked`].
-    PickFolder,
-    /// Put the keyboard in the export panel's folder field ([`EXPORT_PATH_ID`]).
-    FocusExportPath,
-    /// Capture the window and answer with [`Message::Shot`].
-    Screenshot,
-    /// Tell the user (also after the presentation ended).
-    Notify(Report),
-}
-
-/// A line on the control bar about the last export.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Report {
-    pub text: String,
-    pub error: bool,
 }
 
 /// The id of the export panel's folder field.
 pub const EXPORT_PATH_ID: &str = "present-export-path";
 
-pub struct State {
+/// The slides on screen, the export under way, the pointer's rest.
+pub struct Presenting {
     slides: Vec<Slide>,
     /// The folder typed in the export panel, while it is open.
     export_path: Option<String>,
@@ -126,12 +107,13 @@ pub struct State {
     export: Option<Export>,
     /// Slides written by the export under way.
     written: usize,
-    report: Option<Report>,
+    /// How the last export went, on the control bar.
+    report: Option<Notice>,
     /// Flips whenever what is shown changes, see [`look::Look::theme`].
     flip: bool,
 }
 
-impl State {
+impl Presenting {
     /// The deck made from the document at the context's quarter, on its first slide.
     pub fn new(context: &Context<'_>) -> Self {
         Self {
@@ -180,20 +162,21 @@ impl State {
         self.export.is_some()
     }
 
-    pub fn report(&self) -> Option<&Report> {
+    pub fn report(&self) -> Option<&Notice> {
         self.report.as_ref()
     }
 
-    pub fn update(&mut self, message: Message, language: Language) -> Action {
+    pub fn update(&mut self, message: Message, context: &Context<'_>) -> Action<Message> {
         let shown = (self.current, self.high_contrast);
-        let action = self.apply(message, language);
+        let action = self.apply(message, context);
         if shown != (self.current, self.high_contrast) {
             self.flip = !self.flip;
         }
         action
     }
 
-    fn apply(&mut self, message: Message, language: Language) -> Action {
+    fn apply(&mut self, message: Message, context: &Context<'_>) -> Action<Message> {
+        let language = context.language;
         match message {
             Message::Go(step) => {
                 if self.export.is_none() {
@@ -202,7 +185,7 @@ impl State {
                 Action::None
             }
             Message::Navigate(key) => match Step::for_key(&key) {
-                Some(step) => self.apply(Message::Go(step), language),
+                Some(step) => self.apply(Message::Go(step), context),
                 None => Action::None,
             },
             Message::ToggleContrast => {
@@ -224,19 +207,19 @@ impl State {
                 }
                 Action::None
             }
-            Message::Export if self.export.is_none() => {
+            Message::OpenExport if self.export.is_none() => {
                 let folder = self.default_folder.display().to_string();
                 self.export_path = Some(self.export_path.take().unwrap_or(folder));
-                Action::FocusExportPath
+                Action::Run(iced::widget::operation::focus(EXPORT_PATH_ID))
             }
-            Message::Export => Action::None,
-            Message::ExportPath(text) => {
+            Message::OpenExport => Action::None,
+            Message::ExportPathChanged(text) => {
                 if self.export_path.is_some() {
                     self.export_path = Some(text);
                 }
                 Action::None
             }
-            Message::Browse => Action::PickFolder,
+            Message::ChooseFolder => Action::Run(choose_folder()),
             Message::StartExport => match self.export_path.as_deref().map(str::trim) {
                 Some(typed) if !typed.is_empty() => {
                     let folder = expand_home(typed);
@@ -248,21 +231,21 @@ impl State {
                 self.export_path = None;
                 Action::None
             }
-            Message::FolderPicked(Some(folder)) if self.export.is_none() => {
+            Message::FolderChosen(Some(folder)) if self.export.is_none() => {
                 self.start_export(folder, language)
             }
-            Message::FolderPicked(_) => Action::None,
-            Message::Frame => {
+            Message::FolderChosen(_) => Action::None,
+            Message::FrameDrawn => {
                 if self.export.as_mut().is_some_and(Export::frame) {
-                    Action::Screenshot
+                    Action::Run(capture(context.window))
                 } else {
                     Action::None
                 }
             }
-            Message::Shot(screenshot) => self.shot(&screenshot, language),
-            Message::ShotUnavailable => {
+            Message::Captured(screenshot) => self.shot(&screenshot, language),
+            Message::CaptureUnavailable => {
                 let text = crate::gui::i18n::tr(language, "present.no_window");
-                self.stop_export(text, true)
+                self.stop_export(Notice::error(text))
             }
             Message::Exit if self.export_path.is_some() => {
                 self.export_path = None;
@@ -274,21 +257,21 @@ impl State {
                     "present.export_cancelled",
                     &[("count", &self.written.to_string())],
                 );
-                self.stop_export(text, false)
+                self.stop_export(Notice::info(text))
             }
-            Message::Exit => Action::Exit,
+            Message::Exit => Action::Request(Request::EndPresentation),
         }
     }
 
     /// Starts writing every slide into `folder` (made when missing), from the first.
-    fn start_export(&mut self, folder: PathBuf, language: Language) -> Action {
+    fn start_export(&mut self, folder: PathBuf, language: Language) -> Action<Message> {
         if let Err(error) = export::prepare_folder(&folder) {
             let text = tr_with(
                 language,
                 "present.export_failed",
                 &[("error", &error.to_string())],
             );
-            return self.stop_export(text, true);
+            return self.stop_export(Notice::error(text));
         }
         self.export_path = None;
         let export = Export::start(folder, self.slides.len(), self.current);
@@ -311,7 +294,7 @@ impl State {
         };
     }
 
-    fn shot(&mut self, screenshot: &Screenshot, language: Language) -> Action {
+    fn shot(&mut self, screenshot: &Screenshot, language: Language) -> Action<Message> {
         let Some(export) = &mut self.export else {
             return Action::None;
         };
@@ -334,7 +317,7 @@ impl State {
                         ("folder", &folder.display().to_string()),
                     ],
                 );
-                self.stop_export(text, false)
+                self.stop_export(Notice::info(text))
             }
             Err(error) => {
                 let text = tr_with(
@@ -342,18 +325,17 @@ impl State {
                     "present.export_failed",
                     &[("error", &error.to_string())],
                 );
-                self.stop_export(text, true)
+                self.stop_export(Notice::error(text))
             }
         }
     }
 
     /// Ends the export, back on the slide shown before it, with its outcome on the
     /// control bar (shown until the pointer rests again) and for the app to keep.
-    fn stop_export(&mut self, text: String, error: bool) -> Action {
+    fn stop_export(&mut self, report: Notice) -> Action<Message> {
         if let Some(export) = self.export.take() {
             self.current = export.resume();
         }
-        let report = Report { text, error };
         self.report = Some(report.clone());
         self.active_since = Some(Instant::now());
         Action::Notify(report)
@@ -365,7 +347,7 @@ impl State {
             subscriptions.push(iced::time::every(Duration::from_millis(400)).map(Message::Tick));
         }
         if self.export.is_some() {
-            subscriptions.push(iced::window::frames().map(|_| Message::Frame));
+            subscriptions.push(iced::window::frames().map(|_| Message::FrameDrawn));
         }
         Subscription::batch(subscriptions)
     }
@@ -373,6 +355,28 @@ impl State {
     pub fn view<'a>(&'a self, context: &Context<'a>) -> Element<'a, Message> {
         let language = context.language;
         responsive(move |size| frame::view(self, language, size)).into()
+    }
+}
+
+/// The system's folder dialog; answers with [`Message::FolderChosen`].
+fn choose_folder() -> Task<Message> {
+    Task::perform(
+        async {
+            rfd::AsyncFileDialog::new()
+                .pick_folder()
+                .await
+                .map(|handle| handle.path().to_owned())
+        },
+        Message::FolderChosen,
+    )
+}
+
+/// The window's pixels, answered by [`Message::Captured`]; without a window (not
+/// known yet) the export cannot go on.
+fn capture(window: Option<iced::window::Id>) -> Task<Message> {
+    match window {
+        Some(id) => iced::window::screenshot(id).map(Message::Captured),
+        None => Task::done(Message::CaptureUnavailable),
     }
 }
 

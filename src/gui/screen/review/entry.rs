@@ -2,7 +2,7 @@
 //! review, its *kendala*, *tindak lanjut* and note, and marking a milestone done.
 
 use crate::locale::parse_number;
-use crate::model::{Indicator, Kind, Quarter};
+use crate::model::{EntryError, Indicator, Kind, Quarter};
 
 /// A text of the quarter's entry that a reviewer writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,20 +34,20 @@ impl TextField {
 
 /// Why typed text cannot be the actual.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Problem {
+pub enum ActualError {
     NotANumber,
-    /// The quarter has no target to report against (set one on the draft screen).
-    NoTarget,
-    /// Milestones are marked done, not given numbers.
-    Milestone,
+    /// The document's rules refuse it (see [`EntryError`]).
+    Refused(EntryError),
 }
 
-impl Problem {
+impl ActualError {
     pub fn key(self) -> &'static str {
         match self {
-            Problem::NotANumber => "review.not_a_number",
-            Problem::NoTarget => "review.no_target_here",
-            Problem::Milestone => "review.milestone_no_actual",
+            ActualError::NotANumber => "review.not_a_number",
+            ActualError::Refused(EntryError::NoTarget | EntryError::ActualReported) => {
+                "review.no_target_here"
+            }
+            ActualError::Refused(EntryError::Milestone) => "review.milestone_no_actual",
         }
     }
 }
@@ -59,30 +59,15 @@ pub fn actual(
     indicator: &Indicator,
     quarter: Quarter,
     text: &str,
-) -> Result<Option<Indicator>, Problem> {
-    if indicator.kind == Kind::Milestone {
-        return Err(Problem::Milestone);
-    }
+) -> Result<Option<Indicator>, ActualError> {
     let value = if text.trim().is_empty() {
         None
     } else {
-        Some(parse_number(text).map_err(|_| Problem::NotANumber)?)
+        Some(parse_number(text).map_err(|_| ActualError::NotANumber)?)
     };
-    let Some(entry) = indicator.target_at(quarter) else {
-        return if value.is_none() {
-            Ok(None)
-        } else {
-            Err(Problem::NoTarget)
-        };
-    };
-    if entry.actual == value {
-        return Ok(None);
-    }
-    let mut updated = indicator.clone();
-    if let Some(entry) = updated.target_at_mut(quarter) {
-        entry.actual = value;
-    }
-    Ok(Some(updated))
+    indicator
+        .with_actual(quarter, value)
+        .map_err(ActualError::Refused)
 }
 
 /// The indicator after typing `text` into `field` of its entry at `quarter`; `None`
@@ -162,9 +147,9 @@ mod tests {
             (q(1), "", Ok(None)),
             (q(2), "43", Ok(None)),
             (q(2), " ", Ok(Some(None))),
-            (q(2), "12,,5", Err(Problem::NotANumber)),
-            (q(2), "abc", Err(Problem::NotANumber)),
-            (q(3), "5", Err(Problem::NoTarget)),
+            (q(2), "12,,5", Err(ActualError::NotANumber)),
+            (q(2), "abc", Err(ActualError::NotANumber)),
+            (q(3), "5", Err(ActualError::Refused(EntryError::NoTarget))),
             (q(3), "", Ok(None)),
         ] {
             let result = actual(&base, quarter, typed)
@@ -172,7 +157,10 @@ mod tests {
             assert_eq!(result, expected, "{quarter} {typed:?}");
         }
         let milestone = Indicator::new("m", "M", Kind::Milestone);
-        assert_eq!(actual(&milestone, q(1), "1"), Err(Problem::Milestone));
+        assert_eq!(
+            actual(&milestone, q(1), "1"),
+            Err(ActualError::Refused(EntryError::Milestone))
+        );
     }
 
     #[test]

@@ -26,8 +26,8 @@ pub enum OpenError {
 }
 
 /// A link as written (`https://…`, `mailto:…`), an absolute path as is, and a relative
-/// path next to the roadmap file (`document`), where offices keep their evidence folder.
-pub fn resolve(target: &str, document: Option<&Path>) -> Result<Resolved, OpenError> {
+/// path from the roadmap file's `folder`, where offices keep their evidence folder.
+pub fn resolve(target: &str, folder: Option<&Path>) -> Result<Resolved, OpenError> {
     let target = target.trim();
     let is_link = target.contains("://") || target.starts_with("mailto:");
     if is_link {
@@ -37,15 +37,15 @@ pub fn resolve(target: &str, document: Option<&Path>) -> Result<Resolved, OpenEr
     if path.is_absolute() {
         return Ok(Resolved::File(path.to_owned()));
     }
-    match document.and_then(Path::parent) {
+    match folder {
         Some(folder) => Ok(Resolved::File(folder.join(path))),
         None => Err(OpenError::Unanchored(target.to_owned())),
     }
 }
 
-/// Opens `target` in the background; answers with [`Message::Opened`].
-pub fn open(target: String, document: Option<&Path>) -> Task<Message> {
-    let resolved = resolve(&target, document);
+/// Opens `target` in the background; answers with [`Message::EvidenceOpened`].
+pub fn open(target: String, folder: Option<&Path>) -> Task<Message> {
+    let resolved = resolve(&target, folder);
     Task::perform(
         async move {
             let resolved = resolved?;
@@ -58,7 +58,7 @@ pub fn open(target: String, document: Option<&Path>) -> Task<Message> {
                 message: error.to_string(),
             })
         },
-        Message::Opened,
+        Message::EvidenceOpened,
     )
 }
 
@@ -68,8 +68,8 @@ mod tests {
 
     #[test]
     fn resolves_links_and_paths() {
-        let document = Path::new("/data/rb/roadmap.ron");
-        for (target, document, expected) in [
+        let folder = Path::new("/data/rb");
+        for (target, folder, expected) in [
             (
                 "https://example.go.id/a.pdf",
                 None,
@@ -87,7 +87,7 @@ mod tests {
             ),
             (
                 "bukti/tw3/a.pdf",
-                Some(document),
+                Some(folder),
                 Ok(Resolved::File("/data/rb/bukti/tw3/a.pdf".into())),
             ),
             (
@@ -96,7 +96,7 @@ mod tests {
                 Err(OpenError::Unanchored("bukti/a.pdf".into())),
             ),
         ] {
-            assert_eq!(resolve(target, document), expected, "{target}");
+            assert_eq!(resolve(target, folder), expected, "{target}");
         }
     }
 }

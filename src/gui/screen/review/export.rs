@@ -8,9 +8,9 @@ use iced::Task;
 
 use super::Message;
 use crate::export::{self, Format};
-use crate::gui::app::{Notice, Tone};
+use crate::gui::contract::Context;
 use crate::gui::i18n::tr_with;
-use crate::gui::screen::Context;
+use crate::gui::notice::Notice;
 use crate::model::Quarter;
 
 /// `monev-2025-Q3.xlsx`: the quarter in the file's own notation sorts well in a folder.
@@ -60,27 +60,19 @@ pub fn run(context: &Context<'_>, format: Format, path: &Path) -> Notice {
     let shown = path.display().to_string();
     let language = context.language;
     match export::export(context.roadmap, context.quarter, language, &path) {
-        Ok(()) => Notice {
-            tone: Tone::Info,
-            text: tr_with(
-                language,
-                "review.exported",
-                &[
-                    ("quarter", &language.quarter(context.quarter)),
-                    ("path", &shown),
-                ],
-            ),
-            offer_save_as: false,
-        },
-        Err(error) => Notice {
-            tone: Tone::Error,
-            text: tr_with(
-                language,
-                "review.export_failed",
-                &[("path", &shown), ("error", &error.to_string())],
-            ),
-            offer_save_as: false,
-        },
+        Ok(()) => Notice::info(tr_with(
+            language,
+            "review.exported",
+            &[
+                ("quarter", &language.quarter(context.quarter)),
+                ("path", &shown),
+            ],
+        )),
+        Err(error) => Notice::error(tr_with(
+            language,
+            "review.export_failed",
+            &[("path", &shown), ("error", &error.to_string())],
+        )),
     }
 }
 

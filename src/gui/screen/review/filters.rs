@@ -43,7 +43,7 @@ impl StatusFilter {
         match self {
             StatusFilter::Flagged => report.summary.flagged(),
             StatusFilter::AtRisk => report.summary.at_risk,
-            StatusFilter::Changed => report.newly_behind.len() + report.recovered.len(),
+            StatusFilter::Changed => report.newly_flagged().count() + report.recovered.len(),
             StatusFilter::All => report.indicators.len(),
         }
     }
@@ -111,8 +111,7 @@ impl Filters {
             .map(str::to_lowercase)
             .collect();
         let changed: HashSet<&str> = report
-            .newly_behind
-            .iter()
+            .newly_flagged()
             .chain(&report.recovered)
             .map(String::as_str)
             .collect();
@@ -213,10 +212,7 @@ mod tests {
                 .filter(|line| match status {
                     StatusFilter::Flagged => line.is_flagged(),
                     StatusFilter::AtRisk => line.status() == Status::AtRisk,
-                    StatusFilter::Changed => {
-                        report.newly_behind.contains(&line.id)
-                            || report.recovered.contains(&line.id)
-                    }
+                    StatusFilter::Changed => report.is_changed(&line.id),
                     StatusFilter::All => true,
                 })
                 .map(|line| line.id.clone())

@@ -8,9 +8,9 @@ use iced::widget::{Column, button, column, container, row, scrollable, space, te
 use iced::{Alignment, Element, Length, Theme};
 
 use super::Message;
+use crate::gui::contract::Context;
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
-use crate::gui::screen::Context;
 use crate::gui::{theme, widget};
 use crate::model::{Review, Roadmap};
 use crate::review::{ReviewReport, Status};
@@ -53,12 +53,8 @@ pub struct Compared {
 /// quarter): recorded ids in their order, then ids flagged only today in document order.
 pub fn compare(review: &Review, report: &ReviewReport, roadmap: &Roadmap) -> Vec<Compared> {
     let name_of = |index: usize| {
-        let line = &report.indicators[index];
         roadmap
-            .areas
-            .get(line.area)
-            .and_then(|a| a.programs.get(line.program))
-            .and_then(|p| p.indicators.get(line.indicator))
+            .indicator(report.indicators[index].at())
             .map(|i| i.name.clone())
     };
     let positions: HashMap<&str, usize> = report

@@ -1,7 +1,7 @@
 //! One indicator as a row of the review table shows it: where it sits, what the engine
 //! compared and how the numbers read in the interface's language.
 
-use crate::gui::screen::Context;
+use crate::gui::contract::Context;
 use crate::locale::Language;
 use crate::model::{Area, Indicator, Kind, Program, Quarter, Target};
 use crate::review::{IndicatorReview, Status};
@@ -23,6 +23,7 @@ pub struct Line<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trend {
     NewlyBehind,
+    NewlyMissing,
     Recovered,
 }
 
@@ -31,7 +32,7 @@ impl<'a> Line<'a> {
         let review = context.report.indicators.get(index)?;
         let area = context.roadmap.areas.get(review.area)?;
         let program = area.programs.get(review.program)?;
-        let indicator = program.indicators.get(review.indicator)?;
+        let indicator = context.roadmap.indicator(review.at())?;
         let unit = program.unit.as_deref().map(|id| {
             context
                 .roadmap
@@ -60,7 +61,7 @@ impl<'a> Line<'a> {
 
     /// `Count` indicators are judged on sums from TW I of the year to this quarter.
     pub fn is_year_to_date(&self) -> bool {
-        self.indicator.kind == Kind::Count
+        matches!(self.indicator.kind, Kind::Count | Kind::Average)
     }
 
     /// The target the engine compared (year to date for `Count`); for a milestone, its
@@ -72,7 +73,7 @@ impl<'a> Line<'a> {
                 .due
                 .map(|due| language.quarter(due))
                 .unwrap_or_else(|| "—".into()),
-            Kind::Level | Kind::Count => self
+            Kind::Level | Kind::Count | Kind::Average => self
                 .review
                 .evaluation
                 .target
@@ -113,6 +114,8 @@ impl<'a> Line<'a> {
         let id = &self.review.id;
         if context.report.newly_behind.contains(id) {
             Some(Trend::NewlyBehind)
+        } else if context.report.newly_missing.contains(id) {
+            Some(Trend::NewlyMissing)
         } else if context.report.recovered.contains(id) {
             Some(Trend::Recovered)
         } else {

@@ -13,16 +13,16 @@ mod record;
 mod summary;
 mod table;
 mod toolbar;
-mod window;
+mod virtual_rows;
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use iced::widget::{column, container, row, scrollable, text_editor};
-use iced::{Element, Length, Task};
+use iced::{Element, Length};
 
-pub use entry::{Problem, TextField};
+pub use entry::{ActualError, TextField};
 pub use evidence::OpenError;
 pub use filters::{Filters, Sort, StatusFilter};
 pub use history::{Compared, Difference, compare};
@@ -31,15 +31,15 @@ pub use record::{Form, FormProblem};
 pub use table::{TABLE_ID, actual_id, text_id};
 pub use toolbar::SEARCH_ID;
 
-use super::{Change, Context};
 use crate::edit::Edit;
 use crate::export::Format;
-use crate::gui::app::{Notice, Tone};
+use crate::gui::contract::{Action, Change, Context, Request};
 use crate::gui::i18n::tr_with;
+use crate::gui::notice::Notice;
 use crate::gui::theme;
 use crate::model::{Indicator, Quarter, Roadmap};
 use crate::review::ReviewReport;
-use window::{Layout, Scroll};
+use virtual_rows::{Layout, Scroll};
 
 const SIDE_PANEL_WIDTH: f32 = 360.0;
 
@@ -53,32 +53,34 @@ pub enum Panel {
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The screen's own quarter picker (the app holds the quarter).
-    Quarter(Quarter),
-    Status(StatusFilter),
-    Area(Option<usize>),
+    QuarterSelected(Quarter),
+    StatusSelected(StatusFilter),
+    AreaSelected(Option<usize>),
     /// A unit id.
-    Unit(Option<String>),
-    Search(String),
-    Sort(Sort),
-    UnexplainedOnly(bool),
+    UnitSelected(Option<String>),
+    SearchChanged(String),
+    SortSelected(Sort),
+    UnexplainedOnlyToggled(bool),
     /// Lists the rows the focus gives now (values changed under the list).
     Reapply,
     Scrolled(iced::widget::scrollable::Viewport),
     /// Expands or folds the row of `report.indicators[index]`.
-    Toggle(usize),
+    ToggleRow(usize),
     /// Expands the row and puts the cursor where *kendala* is still missing.
     Explain(usize),
     /// The actual typed for `report.indicators[index]` at the quarter.
-    Actual(usize, String),
-    Text(usize, TextField, String),
-    MilestoneDone(usize, bool),
+    ActualChanged(usize, String),
+    TextChanged(usize, TextField, String),
+    MilestoneToggled(usize, bool),
+    /// Opens evidence with the system's handler (relative paths from the document's
+    /// folder); answered by [`Message::EvidenceOpened`].
     OpenEvidence(String),
-    Opened(Result<(), OpenError>),
-    Panel(Panel),
+    EvidenceOpened(Result<(), OpenError>),
+    TogglePanel(Panel),
     FoldSummary(bool),
-    Reviewer(String),
-    Date(String),
-    Notes(text_editor::Action),
+    ReviewerChanged(String),
+    DateChanged(String),
+    NotesEdited(text_editor::Action),
     Record,
     /// Opens the recorded review `roadmap.reviews[index]`.
     OpenReview(usize),
@@ -90,20 +92,6 @@ pub enum Message {
     ExportCancelled,
 }
 
-/// What the app does for the screen.
-pub enum Action {
-    None,
-    /// Apply through `App::change` (undo, dirty tracking, read-only guard).
-    Change(Change),
-    /// Review another quarter (the app-level quarter, shared with the header).
-    SetQuarter(Quarter),
-    Notify(Notice),
-    /// Open evidence with the system's handler; the app knows where the document is,
-    /// which relative paths start from (see [`open_evidence`]).
-    OpenEvidence(String),
-    Task(Task<Message>),
-}
-
 /// Text typed as an actual, kept as typed: a valid one until the document shows
 /// another value, an invalid one until it is corrected (marked in place, never
 /// dropped).
@@ -112,7 +100,7 @@ struct Buffer {
     text: String,
     /// What the text reads as, when valid.
     value: Option<f64>,
-    problem: Option<Problem>,
+    problem: Option<ActualError>,
 }
 
 impl Buffer {
@@ -121,7 +109,8 @@ impl Buffer {
     }
 }
 
-pub struct State {
+/// The review screen: the focus, the rows it lists, what is expanded and typed.
+pub struct Reviewing {
     /// The quarter the rows were computed for.
     quarter: Quarter,
     filters: Filters,
@@ -143,8 +132,8 @@ pub struct State {
     opened: Option<usize>,
 }
 
-impl State {
-    pub fn new(context: &Context<'_>, today: chrono::NaiveDate) -> Self {
+impl Reviewing {
+    pub fn new(context: &Context<'_>) -> Self {
         let mut state = Self {
             quarter: context.quarter,
             filters: Filters::default(),
@@ -156,7 +145,7 @@ impl State {
             buffers: HashMap::new(),
             panel: None,
             summary_folded: false,
-            form: Form::new(today),
+            form: Form::new(context.today),
             opened: None,
         };
         state.recompute(context.roadmap, context.report);
@@ -208,7 +197,7 @@ impl State {
 
     /// The text kept for the actual of indicator `id` at `quarter`, and why it is not
     /// valid (if it is not).
-    pub fn typed_actual(&self, id: &str, quarter: Quarter) -> Option<(&str, Option<Problem>)> {
+    pub fn typed_actual(&self, id: &str, quarter: Quarter) -> Option<(&str, Option<ActualError>)> {
         self.buffer(id, quarter)
             .map(|buffer| (buffer.text.as_str(), buffer.problem))
     }
@@ -269,15 +258,17 @@ impl State {
         }
     }
 
-    pub fn update(&mut self, message: Message, context: &Context<'_>) -> Action {
+    pub fn update(&mut self, message: Message, context: &Context<'_>) -> Action<Message> {
         match message {
-            Message::Quarter(quarter) => Action::SetQuarter(quarter),
-            Message::Status(status) => self.refocus(context, |f| f.status = status),
-            Message::Area(area) => self.refocus(context, |f| f.area = area),
-            Message::Unit(unit) => self.refocus(context, |f| f.unit = unit),
-            Message::Search(search) => self.refocus(context, |f| f.search = search),
-            Message::Sort(sort) => self.refocus(context, |f| f.sort = sort),
-            Message::UnexplainedOnly(only) => self.refocus(context, |f| f.unexplained_only = only),
+            Message::QuarterSelected(quarter) => Action::Request(Request::SelectQuarter(quarter)),
+            Message::StatusSelected(status) => self.refocus(context, |f| f.status = status),
+            Message::AreaSelected(area) => self.refocus(context, |f| f.area = area),
+            Message::UnitSelected(unit) => self.refocus(context, |f| f.unit = unit),
+            Message::SearchChanged(search) => self.refocus(context, |f| f.search = search),
+            Message::SortSelected(sort) => self.refocus(context, |f| f.sort = sort),
+            Message::UnexplainedOnlyToggled(only) => {
+                self.refocus(context, |f| f.unexplained_only = only)
+            }
             Message::Reapply => {
                 self.recompute(context.roadmap, context.report);
                 Action::None
@@ -289,7 +280,7 @@ impl State {
                 };
                 Action::None
             }
-            Message::Toggle(index) => {
+            Message::ToggleRow(index) => {
                 self.expanded = if self.expanded == Some(index) {
                     None
                 } else {
@@ -311,13 +302,13 @@ impl State {
                 } else {
                     TextField::Obstacle
                 };
-                Action::Task(iced::widget::operation::focus(text_id(
+                Action::Run(iced::widget::operation::focus(text_id(
                     field,
                     &indicator.id,
                 )))
             }
-            Message::Actual(index, text) => self.type_actual(index, text, context),
-            Message::Text(index, field, text) => {
+            Message::ActualChanged(index, text) => self.type_actual(index, text, context),
+            Message::TextChanged(index, field, text) => {
                 if context.read_only {
                     return Action::None;
                 }
@@ -337,7 +328,7 @@ impl State {
                     None => Action::None,
                 }
             }
-            Message::MilestoneDone(index, done) => {
+            Message::MilestoneToggled(index, done) => {
                 if context.read_only {
                     return Action::None;
                 }
@@ -348,18 +339,14 @@ impl State {
                     .map(|updated| Action::Change(Change::one(edit_at(updated))))
                     .unwrap_or(Action::None)
             }
-            Message::OpenEvidence(target) => Action::OpenEvidence(target),
-            Message::Opened(Ok(())) => Action::None,
-            Message::Opened(Err(error)) => Action::Notify(Notice {
-                tone: Tone::Error,
-                text: tr_with(
-                    context.language,
-                    "review.open_failed",
-                    &[("error", &error.to_string())],
-                ),
-                offer_save_as: false,
-            }),
-            Message::Panel(panel) => {
+            Message::OpenEvidence(target) => Action::Run(evidence::open(target, context.folder)),
+            Message::EvidenceOpened(Ok(())) => Action::None,
+            Message::EvidenceOpened(Err(error)) => Action::Notify(Notice::error(tr_with(
+                context.language,
+                "review.open_failed",
+                &[("error", &error.to_string())],
+            ))),
+            Message::TogglePanel(panel) => {
                 self.panel = if self.panel == Some(panel) {
                     None
                 } else {
@@ -375,15 +362,15 @@ impl State {
                 self.summary_folded = folded;
                 Action::None
             }
-            Message::Reviewer(reviewer) => {
+            Message::ReviewerChanged(reviewer) => {
                 self.form.reviewer = reviewer;
                 Action::None
             }
-            Message::Date(date) => {
+            Message::DateChanged(date) => {
                 self.form.date = date;
                 Action::None
             }
-            Message::Notes(action) => {
+            Message::NotesEdited(action) => {
                 if !context.read_only || !action.is_edit() {
                     self.form.notes.perform(action);
                 }
@@ -407,31 +394,40 @@ impl State {
                 if review.quarter == context.quarter {
                     Action::None
                 } else {
-                    Action::SetQuarter(review.quarter)
+                    Action::Request(Request::SelectQuarter(review.quarter))
                 }
             }
             Message::CloseReview => {
                 self.opened = None;
                 Action::None
             }
-            Message::Export(format) => Action::Task(export::dialog(context.quarter, format)),
+            Message::Export(format) => Action::Run(export::dialog(context.quarter, format)),
             Message::ExportTo(format, path) => Action::Notify(export::run(context, format, &path)),
             Message::ExportCancelled => Action::None,
         }
     }
 
     /// A change of focus: the list is computed again and shown from its top.
-    fn refocus(&mut self, context: &Context<'_>, change: impl FnOnce(&mut Filters)) -> Action {
+    fn refocus(
+        &mut self,
+        context: &Context<'_>,
+        change: impl FnOnce(&mut Filters),
+    ) -> Action<Message> {
         change(&mut self.filters);
         self.recompute(context.roadmap, context.report);
         self.scroll.offset = 0.0;
-        Action::Task(iced::widget::operation::scroll_to(
+        Action::Run(iced::widget::operation::scroll_to(
             TABLE_ID,
             iced::widget::operation::AbsoluteOffset { x: 0.0, y: 0.0 },
         ))
     }
 
-    fn type_actual(&mut self, index: usize, text: String, context: &Context<'_>) -> Action {
+    fn type_actual(
+        &mut self,
+        index: usize,
+        text: String,
+        context: &Context<'_>,
+    ) -> Action<Message> {
         if context.read_only {
             return Action::None;
         }
@@ -546,29 +542,15 @@ impl State {
     }
 }
 
-/// Opens evidence with the system's handler, relative paths from the folder of the
-/// document at `document`; the answer comes back as [`Message::Opened`].
-pub fn open_evidence(target: String, document: Option<&Path>) -> Task<Message> {
-    evidence::open(target, document)
-}
-
 /// The indicator of `report.indicators[index]`, and how to put a changed copy back.
 fn indicator_of<'a>(
     context: &Context<'a>,
     index: usize,
 ) -> Option<(impl Fn(Indicator) -> Edit + use<>, &'a Indicator)> {
-    let line = context.report.indicators.get(index)?;
-    let (a, p, i) = (line.area, line.program, line.indicator);
-    let indicator = context
-        .roadmap
-        .areas
-        .get(a)?
-        .programs
-        .get(p)?
-        .indicators
-        .get(i)?;
+    let at = context.report.indicators.get(index)?.at();
+    let indicator = context.roadmap.indicator(at)?;
     Some((
-        move |updated: Indicator| Edit::Indicator(a, p, i, Box::new(updated)),
+        move |updated: Indicator| Edit::Indicator(at, Box::new(updated)),
         indicator,
     ))
 }

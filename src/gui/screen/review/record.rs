@@ -6,9 +6,9 @@ use iced::{Alignment, Element, Length};
 
 use super::Message;
 use crate::edit::{Edit, Node, NodePath};
+use crate::gui::contract::{Change, Context};
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
-use crate::gui::screen::{Change, Context};
 use crate::gui::{theme, widget};
 use crate::model::Review;
 
@@ -142,8 +142,8 @@ pub fn view<'a>(form: &'a Form, context: &Context<'a>) -> Element<'a, Message> {
         .padding(8)
         .size(14);
     if editable {
-        reviewer = reviewer.on_input(Message::Reviewer);
-        date = date.on_input(Message::Date);
+        reviewer = reviewer.on_input(Message::ReviewerChanged);
+        date = date.on_input(Message::DateChanged);
     }
     if date_error.is_some() {
         date = date.style(theme::invalid_input);
@@ -157,7 +157,7 @@ pub fn view<'a>(form: &'a Form, context: &Context<'a>) -> Element<'a, Message> {
         .padding(8)
         .size(14);
     if editable {
-        notes = notes.on_action(Message::Notes);
+        notes = notes.on_action(Message::NotesEdited);
     }
 
     let report = context.report;
@@ -299,8 +299,12 @@ mod tests {
             language: crate::locale::Language::Indonesian,
             problems: &[],
             read_only: false,
+            folder: None,
+            window: None,
+            today: chrono::NaiveDate::from_ymd_opt(2025, 10, 20).unwrap(),
+            recent: &[],
         };
-        let today = chrono::NaiveDate::from_ymd_opt(2025, 10, 20).unwrap();
+        let today = context.today;
         let mut form = Form::new(today);
         assert_eq!(form.date, "2025-10-20");
         assert_eq!(

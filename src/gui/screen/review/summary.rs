@@ -5,9 +5,9 @@ use iced::widget::{Row, button, column, container, row, space, text};
 use iced::{Alignment, Element, Length, Theme};
 
 use super::{Message, StatusFilter};
+use crate::gui::contract::Context;
 use crate::gui::i18n::tr_with;
 use crate::gui::icon::Icon;
-use crate::gui::screen::Context;
 use crate::gui::{theme, widget};
 use crate::locale::Language;
 use crate::review::{Counts, Status};
@@ -98,7 +98,7 @@ pub fn view<'a>(context: &Context<'a>) -> Element<'a, Message> {
             style.text_color = theme::status_color(theme, tone);
             style
         })
-        .on_press(Message::Status(StatusFilter::Changed))
+        .on_press(Message::StatusSelected(StatusFilter::Changed))
     };
     let overall = column![
         row![
@@ -130,6 +130,12 @@ pub fn view<'a>(context: &Context<'a>) -> Element<'a, Message> {
                 "review.newly_behind",
                 report.newly_behind.len(),
                 Status::Behind
+            ),
+            trend(
+                Icon::Warning,
+                "review.newly_missing",
+                report.newly_missing.len(),
+                Status::Missing
             ),
             trend(
                 Icon::OnTrack,
@@ -185,7 +191,7 @@ pub fn view<'a>(context: &Context<'a>) -> Element<'a, Message> {
                 .padding([3, 4])
                 .width(Length::FillPortion(1))
                 .style(theme::outline_row(false))
-                .on_press(Message::Area(Some(a))),
+                .on_press(Message::AreaSelected(Some(a))),
             );
         }
         for _ in chunk.len()..AREA_COLUMNS {

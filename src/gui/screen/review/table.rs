@@ -11,11 +11,11 @@ use iced::{Alignment, Element, Length, Theme};
 
 use super::entry::{self, TextField};
 use super::line::{Line, Trend};
-use super::window::{EXPANDED_HEIGHT, ROW_HEIGHT};
-use super::{Message, Sort, State};
+use super::virtual_rows::{EXPANDED_HEIGHT, ROW_HEIGHT};
+use super::{Message, Reviewing, Sort};
+use crate::gui::contract::Context;
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
-use crate::gui::screen::Context;
 use crate::gui::{theme, widget};
 use crate::locale::Language;
 use crate::model::{Direction as Polarity, Kind, Quarter};
@@ -56,7 +56,7 @@ fn fixed(width: f32) -> Length {
     Length::Fixed(width)
 }
 
-pub fn view<'a>(state: &'a State, context: &Context<'a>, narrow: bool) -> Element<'a, Message> {
+pub fn view<'a>(state: &'a Reviewing, context: &Context<'a>, narrow: bool) -> Element<'a, Message> {
     let language = context.language;
     let explanation_width = if narrow {
         EXPLANATION_NARROW
@@ -139,7 +139,7 @@ pub fn view<'a>(state: &'a State, context: &Context<'a>, narrow: bool) -> Elemen
 }
 
 /// The achievement heading sorts by achievement (lowest first) and back.
-fn sort_heading<'a>(state: &'a State, language: Language) -> Element<'a, Message> {
+fn sort_heading<'a>(state: &'a Reviewing, language: Language) -> Element<'a, Message> {
     let sorted = state.filters.sort == Sort::Achievement;
     let mut label = row![
         text(tr(language, "review.col_achievement"))
@@ -166,7 +166,7 @@ fn sort_heading<'a>(state: &'a State, language: Language) -> Element<'a, Message
                 }
                 style
             })
-            .on_press(Message::Sort(next)),
+            .on_press(Message::SortSelected(next)),
         container(text(tr(language, next.key())).size(12))
             .padding([3, 8])
             .style(container::rounded_box),
@@ -176,7 +176,7 @@ fn sort_heading<'a>(state: &'a State, language: Language) -> Element<'a, Message
 }
 
 fn row_view<'a>(
-    state: &'a State,
+    state: &'a Reviewing,
     context: &Context<'a>,
     line: &Line<'a>,
     explanation_width: f32,
@@ -193,6 +193,12 @@ fn row_view<'a>(
             marks = marks.push(small_status_text(
                 tr(language, "review.trend_newly_behind"),
                 crate::review::Status::Behind,
+            ));
+        }
+        Some(Trend::NewlyMissing) => {
+            marks = marks.push(small_status_text(
+                tr(language, "review.trend_newly_missing"),
+                crate::review::Status::Missing,
             ));
         }
         Some(Trend::Recovered) => {
@@ -253,7 +259,7 @@ fn row_view<'a>(
                 "review.evidence_count",
                 &[("count", &list.len().to_string())],
             ),
-            Some(Message::Toggle(index)),
+            Some(Message::ToggleRow(index)),
         ),
         None => space().width(fixed(34.0)).into(),
     };
@@ -271,7 +277,7 @@ fn row_view<'a>(
                 "review.expand"
             },
         ),
-        Some(Message::Toggle(index)),
+        Some(Message::ToggleRow(index)),
     );
 
     let cells = row![
@@ -330,6 +336,7 @@ fn target_cell<'a>(line: &Line<'a>, language: Language) -> Element<'a, Message> 
     let value = text(line.target_text(language)).size(14);
     let sub = match line.indicator.kind {
         Kind::Count => tr(language, "review.year_to_date"),
+        Kind::Average => tr(language, "review.year_average"),
         Kind::Milestone => tr(language, "review.due"),
         Kind::Level => line.indicator.unit.clone(),
     };
@@ -363,7 +370,7 @@ fn target_cell<'a>(line: &Line<'a>, language: Language) -> Element<'a, Message> 
 }
 
 fn actual_cell<'a>(
-    state: &'a State,
+    state: &'a Reviewing,
     context: &Context<'a>,
     line: &Line<'a>,
 ) -> Element<'a, Message> {
@@ -376,7 +383,7 @@ fn actual_cell<'a>(
             .text_size(13)
             .size(16);
         if !context.read_only && line.indicator.due.is_some() {
-            check = check.on_toggle(move |done| Message::MilestoneDone(index, done));
+            check = check.on_toggle(move |done| Message::MilestoneToggled(index, done));
         }
         let sub = match line.indicator.done {
             Some(quarter) => language.quarter(quarter),
@@ -406,7 +413,7 @@ fn actual_cell<'a>(
         .align_x(iced::alignment::Horizontal::Right)
         .width(Length::Fill);
     if !context.read_only {
-        input = input.on_input(move |text| Message::Actual(index, text));
+        input = input.on_input(move |text| Message::ActualChanged(index, text));
     }
     if invalid {
         input = input.style(theme::invalid_input);
@@ -529,7 +536,7 @@ fn expanded_view<'a>(context: &Context<'a>, line: &Line<'a>) -> Element<'a, Mess
                     .size(13)
                     .padding([5, 8]);
                 if !context.read_only {
-                    input = input.on_input(move |text| Message::Text(index, field, text));
+                    input = input.on_input(move |text| Message::TextChanged(index, field, text));
                 }
                 if missing {
                     input = input.style(missing_input);
@@ -613,6 +620,7 @@ fn describe(line: &Line<'_>, language: Language) -> String {
         let direction = match indicator.direction {
             Polarity::HigherIsBetter => "direction.HigherIsBetter",
             Polarity::LowerIsBetter => "direction.LowerIsBetter",
+            Polarity::WithinRange => "direction.WithinRange",
         };
         parts.push(tr(language, direction));
     }
@@ -632,7 +640,7 @@ fn describe(line: &Line<'_>, language: Language) -> String {
 /// `TW I 5/5 · TW II 8/6 · TW III 10/—`: the quarters a `Count` status adds up.
 fn count_breakdown(line: &Line<'_>, language: Language) -> Option<String> {
     match line.indicator.kind {
-        Kind::Count => {
+        Kind::Count | Kind::Average => {
             let parts: Vec<String> = Quarter::first_of(line.quarter.year())
                 .through(line.quarter)
                 .filter_map(|q| {

@@ -4,11 +4,11 @@
 use iced::widget::{Row, button, checkbox, pick_list, row, space, text, text_input};
 use iced::{Alignment, Element, Length, Theme};
 
-use super::{Message, Panel, State, StatusFilter};
+use super::{Message, Panel, Reviewing, StatusFilter};
 use crate::export::Format;
+use crate::gui::contract::Context;
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
-use crate::gui::screen::Context;
 use crate::gui::theme;
 use crate::gui::widget::{self, Labelled};
 use crate::model::Quarter;
@@ -16,7 +16,7 @@ use crate::model::Quarter;
 /// The widget id of the search field.
 pub const SEARCH_ID: &str = "review-search";
 
-pub fn top<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message> {
+pub fn top<'a>(state: &'a Reviewing, context: &Context<'a>) -> Element<'a, Message> {
     let language = context.language;
     let quarters: Vec<Labelled<Quarter>> = context
         .roadmap
@@ -29,7 +29,7 @@ pub fn top<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message> 
         .find(|q| q.value == context.quarter)
         .cloned();
     let quarter = pick_list(quarters, selected, |q: Labelled<Quarter>| {
-        Message::Quarter(q.value)
+        Message::QuarterSelected(q.value)
     })
     .text_size(14)
     .padding([5, 10]);
@@ -43,7 +43,7 @@ pub fn top<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message> 
         )
         .padding([5, 10])
         .style(theme::tab(open))
-        .on_press(Message::Panel(panel))
+        .on_press(Message::TogglePanel(panel))
     };
     let mut exports: Row<'a, Message> = row![
         Icon::Export.view().style(widget::muted_text),
@@ -85,7 +85,7 @@ pub fn top<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message> 
     .into()
 }
 
-pub fn filters<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Message> {
+pub fn filters<'a>(state: &'a Reviewing, context: &Context<'a>) -> Element<'a, Message> {
     let language = context.language;
     let report = context.report;
     let filters = &state.filters;
@@ -104,7 +104,7 @@ pub fn filters<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Messa
             )
             .padding([5, 10])
             .style(theme::tab(active))
-            .on_press(Message::Status(status)),
+            .on_press(Message::StatusSelected(status)),
         );
     }
 
@@ -119,7 +119,7 @@ pub fn filters<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Messa
     );
     let area_selected = areas.iter().find(|a| a.value == filters.area).cloned();
     let area = pick_list(areas, area_selected, |a: Labelled<Option<usize>>| {
-        Message::Area(a.value)
+        Message::AreaSelected(a.value)
     })
     .text_size(13)
     .padding([5, 8])
@@ -135,7 +135,7 @@ pub fn filters<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Messa
     );
     let unit_selected = units.iter().find(|u| u.value == filters.unit).cloned();
     let unit = pick_list(units, unit_selected, |u: Labelled<Option<String>>| {
-        Message::Unit(u.value)
+        Message::UnitSelected(u.value)
     })
     .text_size(13)
     .padding([5, 8])
@@ -143,7 +143,7 @@ pub fn filters<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Messa
 
     let search = text_input(&tr(language, "review.search"), &filters.search)
         .id(SEARCH_ID)
-        .on_input(Message::Search)
+        .on_input(Message::SearchChanged)
         .padding([5, 8])
         .size(13)
         .width(Length::Fill);
@@ -154,7 +154,7 @@ pub fn filters<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Messa
             "review.unexplained_only",
             &[("count", &report.unexplained().count().to_string())],
         ))
-        .on_toggle(Message::UnexplainedOnly)
+        .on_toggle(Message::UnexplainedOnlyToggled)
         .text_size(13)
         .size(16);
 
@@ -173,7 +173,7 @@ pub fn filters<'a>(state: &'a State, context: &Context<'a>) -> Element<'a, Messa
 
 /// Lines that appear only when they matter: the list no longer matches the focus
 /// (values changed under it), or typed entries that are not numbers yet.
-pub fn notices<'a>(state: &'a State, context: &Context<'a>) -> Option<Element<'a, Message>> {
+pub fn notices<'a>(state: &'a Reviewing, context: &Context<'a>) -> Option<Element<'a, Message>> {
     let language = context.language;
     let invalid = state.invalid_entries();
     if !state.stale && invalid == 0 {

@@ -1,18 +1,20 @@
-//! The header (document, file actions, screen switcher, quarter and language) and the
-//! notice bar under it.
+//! The app's own view above the screens: the header (document, file actions, screen
+//! switcher, quarter and language) and the notice bar under it.
 
 use iced::widget::{button, column, container, pick_list, row, space, text};
 use iced::{Alignment, Element, Length};
 
-use super::app::{App, Message, Notice, Tone};
-use super::i18n::tr;
-use super::icon::Icon;
-use super::screen;
-use super::theme;
-use super::widget::{self, Labelled};
+use super::{App, Message};
+use crate::gui::i18n::{tr, tr_with};
+use crate::gui::icon::Icon;
+use crate::gui::notice::{Notice, Tone};
+use crate::gui::screen::Tab;
+use crate::gui::theme;
+use crate::gui::widget::{self, Labelled};
 use crate::locale::Language;
+use crate::renderer::Renderer;
 
-pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
+pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
     let language = app.language();
     let document = app.document();
     let roadmap = app.roadmap();
@@ -104,21 +106,21 @@ pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
         tab(
             Icon::Draft,
             tr("app.screen_draft"),
-            current == screen::Kind::Draft,
-            screen::Kind::Draft
+            current == Tab::Draft,
+            Tab::Draft
         ),
         tab(
             Icon::Review,
             tr("review.tab"),
-            current == screen::Kind::Review,
-            screen::Kind::Review
+            current == Tab::Review,
+            Tab::Review
         ),
         iced::widget::tooltip(
             tab(
                 Icon::Present,
                 tr("present.tab"),
-                current == screen::Kind::Present,
-                screen::Kind::Present
+                current == Tab::Present,
+                Tab::Present
             ),
             container(text(tr("present.start")).size(13))
                 .padding([4, 8])
@@ -135,13 +137,14 @@ pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
         .collect();
     let selected = quarters.iter().find(|q| q.value == app.quarter()).cloned();
     let quarter = pick_list(quarters, selected, |q: Labelled<crate::model::Quarter>| {
-        Message::QuarterPicked(q.value)
+        Message::QuarterSelected(q.value)
     })
     .text_size(14)
     .padding([6, 10]);
-    let languages = pick_list(Language::ALL, Some(language), Message::LanguagePicked)
+    let languages = pick_list(Language::ALL, Some(language), Message::LanguageSelected)
         .text_size(14)
         .padding([6, 10]);
+    let renderer = renderer_toggle(app.renderer(), language);
 
     container(
         row![
@@ -153,6 +156,7 @@ pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
             quarter,
             Icon::Language.view(),
             languages,
+            renderer,
         ]
         .spacing(8)
         .align_y(Alignment::Center),
@@ -160,6 +164,30 @@ pub fn header(app: &App, current: screen::Kind) -> Element<'_, Message> {
     .padding([8, 12])
     .width(Length::Fill)
     .style(theme::header)
+    .into()
+}
+
+/// "GPU" or "CPU": the renderer the next start uses; a click picks the other one.
+fn renderer_toggle<'a>(renderer: Renderer, language: Language) -> Element<'a, Message> {
+    let (name, other) = (renderer.to_string(), renderer.other().to_string());
+    iced::widget::tooltip(
+        button(text(name.clone()).size(12).font(widget::bold()))
+            .padding([6, 8])
+            .style(theme::tool)
+            .on_press(Message::RendererSelected(renderer.other())),
+        container(
+            text(tr_with(
+                language,
+                "app.renderer.tooltip",
+                &[("renderer", &name), ("other", &other)],
+            ))
+            .size(13),
+        )
+        .max_width(320)
+        .padding([4, 8])
+        .style(container::rounded_box),
+        iced::widget::tooltip::Position::Bottom,
+    )
     .into()
 }
 
@@ -176,7 +204,7 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{}…", kept.trim_end())
 }
 
-fn tab<'a>(icon: Icon, label: String, active: bool, kind: screen::Kind) -> Element<'a, Message> {
+fn tab<'a>(icon: Icon, label: String, active: bool, target: Tab) -> Element<'a, Message> {
     button(
         row![icon.view(), text(label).size(14)]
             .spacing(6)
@@ -184,7 +212,7 @@ fn tab<'a>(icon: Icon, label: String, active: bool, kind: screen::Kind) -> Eleme
     )
     .padding([6, 12])
     .style(theme::tab(active))
-    .on_press(Message::SwitchTo(kind))
+    .on_press(Message::SwitchTo(target))
     .into()
 }
 

@@ -14,7 +14,7 @@ use crate::safety::{LockInfo, RecoveryEntry};
 
 /// Unsaved work found at start.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Recover {
+pub enum RecoveryAnswer {
     Restore(usize),
     Discard(usize),
     /// Decide later: the copies stay and are offered again at the next start.
@@ -22,8 +22,40 @@ pub enum Recover {
 }
 
 /// The file changed on disk since it was opened or saved.
+/// What happened to the file on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Changed {
+pub enum DiskChange {
+    /// Someone else saved over it.
+    Changed,
+    /// It is gone (moved, deleted, the share disconnected).
+    Missing,
+}
+
+/// When the change was noticed: that decides what "keep mine" does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Noticed {
+    /// The window came back to the front.
+    OnReturn,
+    /// The user asked to save.
+    BeforeSave,
+}
+
+/// "The file changed on disk", as asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiskPrompt {
+    pub change: DiskChange,
+    pub noticed: Noticed,
+}
+
+impl DiskPrompt {
+    /// "Keep mine" writes the file now (else it only stops asking until it changes again).
+    pub fn keeping_saves(self) -> bool {
+        self.noticed == Noticed::BeforeSave || self.change == DiskChange::Missing
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiskAnswer {
     /// Load the version on disk, dropping the changes made here.
     Reload,
     /// Keep this version; save over the file (now, or at the next save).
@@ -34,7 +66,7 @@ pub enum Changed {
 
 /// Another user has the file open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Locked {
+pub enum LockAnswer {
     ReadOnly,
     OpenAnyway,
     Cancel,
@@ -47,15 +79,18 @@ fn title<'a, M: 'a>(icon: Icon, words: String) -> Element<'a, M> {
         .into()
 }
 
-pub fn recover<'a>(language: Language, entries: &'a [RecoveryEntry]) -> Element<'a, Recover> {
-    let mut list: Column<'a, Recover> = column![].spacing(10);
+pub fn recover<'a>(
+    language: Language,
+    entries: &'a [RecoveryEntry],
+) -> Element<'a, RecoveryAnswer> {
+    let mut list: Column<'a, RecoveryAnswer> = column![].spacing(10);
     for (index, entry) in entries.iter().enumerate() {
         let restore = button(text(tr(language, "app.recover_restore")))
             .style(button::primary)
-            .on_press_maybe((!entry.is_damaged()).then_some(Recover::Restore(index)));
+            .on_press_maybe((!entry.is_damaged()).then_some(RecoveryAnswer::Restore(index)));
         let discard = button(text(tr(language, "app.recover_discard")))
             .style(button::secondary)
-            .on_press(Recover::Discard(index));
+            .on_press(RecoveryAnswer::Discard(index));
         list = list.push(widget::notice(
             widget::warning,
             column![
@@ -73,7 +108,7 @@ pub fn recover<'a>(language: Language, entries: &'a [RecoveryEntry]) -> Element<
             space::horizontal(),
             button(text(tr(language, "app.recover_later")))
                 .style(button::secondary)
-                .on_press(Recover::Later)
+                .on_press(RecoveryAnswer::Later)
         ],
     ]
     .spacing(14)
@@ -83,10 +118,10 @@ pub fn recover<'a>(language: Language, entries: &'a [RecoveryEntry]) -> Element<
 pub fn changed<'a>(
     language: Language,
     path: &Path,
-    missing: bool,
-    before_save: bool,
+    prompt: DiskPrompt,
     dirty: bool,
-) -> Element<'a, Changed> {
+) -> Element<'a, DiskAnswer> {
+    let missing = prompt.change == DiskChange::Missing;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -114,7 +149,7 @@ pub fn changed<'a>(
             text(tr(language, "app.disk_reload_loses")).size(14),
         ));
     }
-    let keep = if before_save || missing {
+    let keep = if prompt.keeping_saves() {
         "app.disk_keep_save"
     } else {
         "app.disk_keep"
@@ -122,32 +157,32 @@ pub fn changed<'a>(
     let mut buttons = row![
         button(text(tr(language, "app.cancel")))
             .style(button::secondary)
-            .on_press(Changed::Cancel),
+            .on_press(DiskAnswer::Cancel),
     ]
     .spacing(8);
     if !missing {
         buttons = buttons.push(
             button(text(tr(language, "app.disk_reload")))
                 .style(button::secondary)
-                .on_press(Changed::Reload),
+                .on_press(DiskAnswer::Reload),
         );
     }
     buttons = buttons
         .push(
             button(text(tr(language, "app.save_as")))
                 .style(button::secondary)
-                .on_press(Changed::SaveAs),
+                .on_press(DiskAnswer::SaveAs),
         )
         .push(
             button(text(tr(language, keep)))
                 .style(button::primary)
-                .on_press(Changed::KeepMine),
+                .on_press(DiskAnswer::KeepMine),
         );
     // Four answers in Indonesian do not fit one line of the card: let them wrap.
     content.push(buttons.wrap().vertical_spacing(8)).into()
 }
 
-pub fn locked<'a>(language: Language, path: &Path, holder: &LockInfo) -> Element<'a, Locked> {
+pub fn locked<'a>(language: Language, path: &Path, holder: &LockInfo) -> Element<'a, LockAnswer> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -167,14 +202,14 @@ pub fn locked<'a>(language: Language, path: &Path, holder: &LockInfo) -> Element
         row![
             button(text(tr(language, "app.cancel")))
                 .style(button::secondary)
-                .on_press(Locked::Cancel),
+                .on_press(LockAnswer::Cancel),
             space::horizontal(),
             button(text(tr(language, "app.locked_anyway")))
                 .style(button::secondary)
-                .on_press(Locked::OpenAnyway),
+                .on_press(LockAnswer::OpenAnyway),
             button(text(tr(language, "app.locked_read_only")))
                 .style(button::primary)
-                .on_press(Locked::ReadOnly),
+                .on_press(LockAnswer::ReadOnly),
         ]
         .spacing(8)
         .width(Length::Fill),
