@@ -134,7 +134,8 @@ pub struct Reviewing {
     form: Form,
     /// The recorded review being looked at (index into `roadmap.reviews`).
     opened: Option<usize>,
-    forms: forms::Forms,
+    /// Boxed, so the screen stays about the size of the others in the app's enum.
+    forms: Box<forms::Forms>,
 }
 
 impl Reviewing {
@@ -152,7 +153,7 @@ impl Reviewing {
             summary_folded: false,
             form: Form::new(context.today),
             opened: None,
-            forms: forms::Forms::default(),
+            forms: Box::default(),
         };
         state.recompute(context.roadmap, context.report);
         state
