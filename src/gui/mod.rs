@@ -16,7 +16,8 @@ pub mod start;
 pub mod theme;
 pub mod widget;
 
-use app::{App, Notice, Options};
+use app::{App, Options};
+use notice::Notice;
 
 /// Fira Sans SemiBold (latin), OFL: see `assets/fonts/FIRA-SANS-OFL.txt`.
 const SEMIBOLD_FONT: &[u8] = include_bytes!("../../assets/fonts/FiraSans-SemiBold.ttf");

@@ -17,7 +17,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Mutex;
 
-use super::app::{Notice, Options, Tone};
+use super::app::Options;
+use super::notice::{Notice, Tone};
 use super::config::Config;
 use super::i18n::tr;
 use crate::cli::EXIT_CANNOT_RUN;

@@ -197,7 +197,10 @@ pub fn edit(selection: Selection, field: Field, text: &str, roadmap: &Roadmap) -
                 }
                 _ => return Nothing,
             }
-            Edit(Box::new(crate::edit::Edit::Indicator(at, Box::new(indicator))))
+            Edit(Box::new(crate::edit::Edit::Indicator(
+                at,
+                Box::new(indicator),
+            )))
         }
         (Selection::Units, _) => Nothing,
     }
