@@ -18,9 +18,9 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 
 use super::app::Options;
-use super::notice::{Notice, Tone};
 use super::config::Config;
 use super::i18n::tr;
+use super::notice::{Notice, Tone};
 use crate::cli::EXIT_CANNOT_RUN;
 use crate::locale::Language;
 use crate::renderer::Renderer;

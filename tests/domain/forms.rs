@@ -80,7 +80,7 @@ fn forms_at_q3_carry_exactly_the_indicators_each_unit_owns() {
         // What the unit owns and has to report at Q3, worked out here without the planner.
         let expected: Vec<String> = roadmap
             .indicators()
-            .filter(|(_, program, _)| program.unit.as_deref() == Some(unit.id.as_str()))
+            .filter(|(_, program, i)| i.owner_in(program) == Some(unit.id.as_str()))
             .filter(|(_, _, i)| match i.kind {
                 Kind::Milestone => {
                     i.due.is_some_and(|d| d <= q("2025-Q4")) && i.done.is_none_or(|d| d >= quarter)

@@ -3,7 +3,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use reform_roadmap::gui::app::{App, Message, Options, Tone};
+use reform_roadmap::gui::app::{App, Message, Options};
+use reform_roadmap::gui::notice::Tone;
 use reform_roadmap::locale::Language;
 use reform_roadmap::renderer::Renderer;
 
@@ -74,7 +75,7 @@ fn the_renderer_button_switches_the_next_start_and_says_so() {
         today: chrono::NaiveDate::from_ymd_opt(2025, 11, 1).unwrap(),
     };
     let mut app = App::new(options.clone());
-    let _ = app.update(Message::LanguagePicked(Language::English));
+    let _ = app.update(Message::LanguageSelected(Language::English));
     assert_eq!(app.renderer(), Renderer::Gpu);
     let messages = {
         let mut ui =
