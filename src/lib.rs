@@ -6,6 +6,7 @@ pub mod cli;
 pub mod edit;
 pub mod export;
 pub mod file;
+pub mod forms;
 pub mod import;
 pub mod locale;
 pub mod merge;

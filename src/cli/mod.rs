@@ -1,6 +1,6 @@
 //! The command line: `reform-roadmap [FILE]` opens the desktop app; the subcommands
 //! work on a file without it (review, scorecard, validate, new, export, import, diff,
-//! merge, git-setup).
+//! merge, git-setup, forms, collect).
 //!
 //! Exit statuses: 0 success; 1 the command worked and found errors (`validate`);
 //! 2 the command could not run (unreadable file, bad quarter, bad argument, as clap
@@ -9,8 +9,10 @@
 //! The helpers here ([`load`], [`resolve_quarter`], [`CliError::exit`], [`emit`],
 //! [`LangArg`]) are shared by every subcommand, `export` included.
 
+pub mod collect;
 pub mod diff;
 pub mod export;
+pub mod forms;
 pub mod git_setup;
 pub mod import;
 pub mod merge;
@@ -74,6 +76,10 @@ pub enum Command {
     GitSetup(git_setup::GitSetupArgs),
     /// Create a roadmap from a spreadsheet (.xlsx, .xls, .ods, .csv)
     Import(import::ImportArgs),
+    /// Write the quarter's form (.xlsx) for every unit (OPD) to fill in
+    Forms(forms::FormsArgs),
+    /// Read returned forms into the roadmap and report per unit
+    Collect(collect::CollectArgs),
 }
 
 /// Runs one subcommand.
@@ -88,6 +94,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Merge(args) => merge::run(args),
         Command::GitSetup(args) => git_setup::run(args),
         Command::Import(args) => import::run(args),
+        Command::Forms(args) => forms::run(args),
+        Command::Collect(args) => collect::run(args),
     }
 }
 

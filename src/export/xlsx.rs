@@ -56,7 +56,8 @@ pub fn summary_sheet_name(language: Language) -> String {
     tr(language, "export.sheet_summary")
 }
 
-pub(super) fn tr(language: Language, key: &str) -> String {
+/// The translation of `key` in `language`.
+pub(crate) fn tr(language: Language, key: &str) -> String {
     rust_i18n::t!(key, locale = language.code()).into_owned()
 }
 
@@ -130,7 +131,7 @@ impl Styles {
 }
 
 /// Writes user or translated text as a string cell, never a formula.
-pub(super) fn write_text(
+pub(crate) fn write_text(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
@@ -147,7 +148,7 @@ pub(super) fn write_text(
 }
 
 /// Cuts text to what one cell holds, marking the cut; the roadmap file keeps it whole.
-pub(super) fn fit(text: &str) -> Cow<'_, str> {
+pub(crate) fn fit(text: &str) -> Cow<'_, str> {
     if text.encode_utf16().count() <= MAX_CELL_CHARS {
         return Cow::Borrowed(text);
     }
@@ -346,7 +347,7 @@ fn fit_height(sheet: &mut Worksheet, r: u32, text: &str, width: f64) -> Result<(
 }
 
 /// Points per line of the default 11 pt font.
-pub(super) const LINE_HEIGHT: f64 = 15.0;
+pub(crate) const LINE_HEIGHT: f64 = 15.0;
 
 /// Rows taller than this many lines are cut (the cell still holds all the text).
 const MAX_LINES: usize = 12;
@@ -356,7 +357,7 @@ const MAX_LINES: usize = 12;
 /// Neither LibreOffice nor Excel fits row heights to wrapped text when it opens a
 /// file, so without this the rows stay one line high and the text looks cut off.
 /// Average proportional text is a little narrower than the `0` a width counts in.
-pub(super) fn lines_in(text: &str, width: f64) -> usize {
+pub(crate) fn lines_in(text: &str, width: f64) -> usize {
     let per_line = (width * 1.1 - 1.0).max(1.0);
     let lines: usize = text
         .split('\n')

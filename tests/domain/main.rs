@@ -8,6 +8,7 @@ mod fault_kill;
 mod file_format;
 mod file_names;
 mod format_v2;
+mod forms;
 mod fuzz_import;
 mod fuzz_loader;
 mod import;

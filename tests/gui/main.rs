@@ -3,6 +3,7 @@
 #![cfg(feature = "gui")]
 
 mod draft;
+mod forms;
 mod present;
 mod review;
 mod safety;

@@ -155,6 +155,8 @@ pub enum Message {
     RecoveryWritten(Result<(), RecoveryError>),
     /// The window came back to the front.
     WindowFocused,
+    /// A file dropped on the window: returned OPD forms, on the review screen.
+    FileDropped(PathBuf),
 }
 
 impl App {
@@ -460,6 +462,18 @@ impl App {
                 let action = state.update(message, &context);
                 self.carry_out(action, Message::Review)
             }
+            Message::FileDropped(path) => {
+                let (Screen::Review(state), context) = self.screen_and_context() else {
+                    return Task::none();
+                };
+                let action = state.update(
+                    review_screen::Message::Forms(review_screen::forms::Message::FilesDropped(
+                        vec![path],
+                    )),
+                    &context,
+                );
+                self.carry_out(action, Message::Review)
+            }
             Message::Present(message) => self.present(message),
             Message::WindowFound(id) => {
                 self.window = self.window.or(id);
@@ -641,8 +655,10 @@ impl App {
             iced::event::listen_with(shortcut::from_event).map(Message::Shortcut),
             window::close_requests().map(Message::CloseRequested),
             iced::system::theme_changes().map(Message::ThemeChanged),
-            window::events().filter_map(|(_, event)| {
-                matches!(event, window::Event::Focused).then_some(Message::WindowFocused)
+            window::events().filter_map(|(_, event)| match event {
+                window::Event::Focused => Some(Message::WindowFocused),
+                window::Event::FileDropped(path) => Some(Message::FileDropped(path)),
+                _ => None,
             }),
             ticks,
             window::open_events().map(|id| Message::WindowFound(Some(id))),

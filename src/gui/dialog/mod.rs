@@ -3,6 +3,7 @@
 //! Action`); the questions ("save changes?", [`file_prompts`]) are views whose answer
 //! the app carries out, since only the app holds the document they are about.
 
+pub mod collect;
 pub mod file_prompts;
 pub mod new_document;
 pub mod open_path;

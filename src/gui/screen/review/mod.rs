@@ -7,6 +7,7 @@ mod entry;
 mod evidence;
 mod export;
 mod filters;
+pub mod forms;
 mod history;
 mod line;
 mod record;
@@ -48,6 +49,8 @@ const SIDE_PANEL_WIDTH: f32 = 360.0;
 pub enum Panel {
     Record,
     History,
+    /// The OPD forms: write them, collect them, who has not reported.
+    Forms,
 }
 
 #[derive(Debug, Clone)]
@@ -90,6 +93,7 @@ pub enum Message {
     /// Writes the report to a path: the dialog's answer, or a test's.
     ExportTo(Format, PathBuf),
     ExportCancelled,
+    Forms(forms::Message),
 }
 
 /// Text typed as an actual, kept as typed: a valid one until the document shows
@@ -130,6 +134,8 @@ pub struct Reviewing {
     form: Form,
     /// The recorded review being looked at (index into `roadmap.reviews`).
     opened: Option<usize>,
+    /// Boxed, so the screen stays about the size of the others in the app's enum.
+    forms: Box<forms::Forms>,
 }
 
 impl Reviewing {
@@ -147,6 +153,7 @@ impl Reviewing {
             summary_folded: false,
             form: Form::new(context.today),
             opened: None,
+            forms: Box::default(),
         };
         state.recompute(context.roadmap, context.report);
         state
@@ -184,6 +191,11 @@ impl Reviewing {
 
     pub fn opened(&self) -> Option<usize> {
         self.opened
+    }
+
+    /// The OPD forms panel and its collect preview.
+    pub fn forms(&self) -> &forms::Forms {
+        &self.forms
     }
 
     pub fn form(&self) -> &Form {
@@ -404,6 +416,7 @@ impl Reviewing {
             Message::Export(format) => Action::Run(export::dialog(context.quarter, format)),
             Message::ExportTo(format, path) => Action::Notify(export::run(context, format, &path)),
             Message::ExportCancelled => Action::None,
+            Message::Forms(message) => forms::lift(self.forms.update(message, context)),
         }
     }
 
@@ -518,6 +531,9 @@ impl Reviewing {
                     .height(Length::Fill)
                     .into(),
                     Panel::History => history::view(self.opened, context),
+                    Panel::Forms => scrollable(self.forms.view(context).map(Message::Forms))
+                        .height(Length::Fill)
+                        .into(),
                 };
                 container(content)
                     .padding(14)
@@ -527,7 +543,7 @@ impl Reviewing {
                     .into()
             }
         };
-        column![
+        let screen = column![
             toolbar::top(self, context),
             toolbar::filters(self, context),
             row![container(band).width(Length::Fill), fold].spacing(4),
@@ -537,8 +553,8 @@ impl Reviewing {
                 .height(Length::Fill),
         ]
         .spacing(10)
-        .height(Length::Fill)
-        .into()
+        .height(Length::Fill);
+        self.forms.over(screen.into(), context)
     }
 }
 

@@ -77,6 +77,7 @@ pub fn top<'a>(state: &'a Reviewing, context: &Context<'a>) -> Element<'a, Messa
         space::horizontal(),
         panel_button(Panel::Record, Icon::Check, "review.panel_record"),
         panel_button(Panel::History, Icon::History, "review.panel_history"),
+        panel_button(Panel::Forms, Icon::Units, "forms.gui.panel"),
         space::horizontal().width(Length::Fixed(12.0)),
         exports,
     ]
