@@ -60,6 +60,9 @@ pub const ROW_PADDING: f32 = 10.0;
 
 /// Average advance of a glyph of the UI font (Fira Sans) as a fraction of its size,
 /// rounded up so that estimates err towards more lines, never fewer.
+/// Semibold glyphs are a little wider than regular ones.
+pub const BOLD: f32 = 1.06;
+
 const GLYPH: f32 = 0.55;
 
 /// Width of column `index` of a table of `portions` across the content width.

@@ -7,6 +7,7 @@
 mod area;
 mod chart;
 mod closing;
+mod deck;
 pub mod export;
 mod flagged;
 mod frame;

@@ -28,13 +28,11 @@
 //! limits below (the document keeps them whole): names and titles are one or two
 //! lines on a slide, goals and visions a short paragraph.
 
-use chrono::NaiveDate;
-
-use super::layout;
-use crate::gui::i18n::{tr, tr_with};
+use super::layout::{self, BOLD};
+use crate::gui::i18n::tr_with;
 use crate::locale::Language;
-use crate::model::{Direction, Element, Kind, Period, Quarter, Roadmap};
-use crate::review::{Counts, ReviewReport, Status};
+use crate::model::{Kind, Quarter, Roadmap};
+use crate::review::ReviewReport;
 
 pub const OVERVIEW_ROWS: usize = 8;
 pub const PROGRAM_ROWS: usize = 6;
@@ -51,243 +49,7 @@ const AREA_NAME_CHARS: usize = 60;
 const MILESTONE_NAME_CHARS: usize = 100;
 const EXPLANATION_CHARS: usize = 220;
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum Slide {
-    Title(TitleSlide),
-    Overview(OverviewSlide),
-    Area(AreaSlide),
-    Milestones(MilestoneSlide),
-    Flagged(FlaggedSlide),
-    Closing(ClosingSlide),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SlideKind {
-    Title,
-    Overview,
-    Area,
-    Milestones,
-    Flagged,
-    Closing,
-}
-
-/// Which piece of a split slide this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Part {
-    pub index: usize,
-    pub count: usize,
-}
-
-impl Part {
-    const WHOLE: Part = Part { index: 0, count: 1 };
-
-    pub fn continued(self) -> bool {
-        self.index > 0
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TitleSlide {
-    pub title: String,
-    pub institution: String,
-    pub period: Period,
-    pub vision: Option<String>,
-    pub quarter: Quarter,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct OverviewSlide {
-    pub quarter: Quarter,
-    /// All indicators of the document.
-    pub summary: Counts,
-    pub rows: Vec<AreaRow>,
-    pub part: Part,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct AreaRow {
-    pub name: String,
-    pub element: Element,
-    pub programs: usize,
-    pub indicators: usize,
-    pub counts: Counts,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct AreaSlide {
-    /// Index in `roadmap.areas`.
-    pub area: usize,
-    pub name: String,
-    pub element: Element,
-    pub goal: Option<String>,
-    pub counts: Counts,
-    /// Programs of the whole area (this slide shows some of them).
-    pub program_count: usize,
-    pub programs: Vec<ProgramRow>,
-    /// Key indicators (first slide of the area only).
-    pub charts: Vec<Series>,
-    pub part: Part,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProgramRow {
-    pub name: String,
-    /// The responsible unit's name (its id when the id names no unit).
-    pub unit: Option<String>,
-    pub indicators: usize,
-    /// The worst status among its indicators at the quarter.
-    pub status: Option<Status>,
-}
-
-/// One indicator's targets and actuals over the period, for a chart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Series {
-    pub id: String,
-    pub name: String,
-    /// Unit of measure.
-    pub measure: String,
-    pub kind: Kind,
-    pub direction: Direction,
-    pub quarter: Quarter,
-    pub status: Status,
-    pub achievement: Option<f64>,
-    /// Every quarter of the period, in order.
-    pub points: Vec<Point>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Point {
-    pub quarter: Quarter,
-    pub target: Option<f64>,
-    pub actual: Option<f64>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct MilestoneSlide {
-    pub period: Period,
-    pub quarter: Quarter,
-    pub rows: Vec<MilestoneRow>,
-    pub part: Part,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct MilestoneRow {
-    pub name: String,
-    pub area: String,
-    pub due: Quarter,
-    pub done: Option<Quarter>,
-    pub status: Status,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct FlaggedSlide {
-    pub quarter: Quarter,
-    /// Flagged indicators in the whole deck.
-    pub total: usize,
-    /// Indicators that had something to assess at the quarter: with none, "nothing
-    /// is behind" would say more than the document does.
-    pub assessed: usize,
-    pub rows: Vec<FlaggedRow>,
-    pub part: Part,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct FlaggedRow {
-    pub id: String,
-    pub name: String,
-    pub area: String,
-    pub unit: Option<String>,
-    pub kind: Kind,
-    pub measure: String,
-    pub status: Status,
-    pub achievement: Option<f64>,
-    /// What was compared (year to date for `Count`).
-    pub target: Option<f64>,
-    pub actual: Option<f64>,
-    /// Milestones: when it was due.
-    pub due: Option<Quarter>,
-    pub obstacle: Option<String>,
-    pub follow_up: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClosingSlide {
-    pub quarter: Quarter,
-    pub review: Option<ReviewNotes>,
-    pub part: Part,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReviewNotes {
-    pub quarter: Quarter,
-    pub date: NaiveDate,
-    pub reviewer: String,
-    /// This slide's piece of the notes.
-    pub notes: Option<String>,
-    /// How many indicators the review flagged when it was recorded.
-    pub flagged: usize,
-}
-
-impl Slide {
-    pub fn kind(&self) -> SlideKind {
-        match self {
-            Slide::Title(_) => SlideKind::Title,
-            Slide::Overview(_) => SlideKind::Overview,
-            Slide::Area(_) => SlideKind::Area,
-            Slide::Milestones(_) => SlideKind::Milestones,
-            Slide::Flagged(_) => SlideKind::Flagged,
-            Slide::Closing(_) => SlideKind::Closing,
-        }
-    }
-
-    pub fn part(&self) -> Part {
-        match self {
-            Slide::Title(_) => Part::WHOLE,
-            Slide::Overview(slide) => slide.part,
-            Slide::Area(slide) => slide.part,
-            Slide::Milestones(slide) => slide.part,
-            Slide::Flagged(slide) => slide.part,
-            Slide::Closing(slide) => slide.part,
-        }
-    }
-
-    /// The heading shown on the slide, "(lanjutan)" on a continuation.
-    pub fn heading(&self, language: Language) -> String {
-        let quarter = |q: Quarter| language.quarter(q);
-        let heading = match self {
-            Slide::Title(slide) => slide.title.clone(),
-            Slide::Overview(slide) => tr_with(
-                language,
-                "present.overview.title",
-                &[("quarter", &quarter(slide.quarter))],
-            ),
-            Slide::Area(slide) => slide.name.clone(),
-            Slide::Milestones(_) => tr(language, "present.milestones.title"),
-            Slide::Flagged(slide) => tr_with(
-                language,
-                "present.flagged.title",
-                &[("quarter", &quarter(slide.quarter))],
-            ),
-            Slide::Closing(slide) => match &slide.review {
-                Some(review) => tr_with(
-                    language,
-                    "present.closing.title",
-                    &[("quarter", &quarter(review.quarter))],
-                ),
-                None => tr(language, "present.closing.heading"),
-            },
-        };
-        // One line on the slide, the "(lanjutan)" always visible.
-        let room = layout::chars_per_line(layout::CONTENT_WIDTH, layout::HEADING * BOLD);
-        if self.part().continued() {
-            let suffix = tr(language, "present.continued");
-            let room = room.saturating_sub(suffix.chars().count() + 1);
-            format!("{} {suffix}", layout::shorten(&heading, room))
-        } else {
-            layout::shorten(&heading, room)
-        }
-    }
-}
+pub use super::deck::*;
 
 /// The deck for `roadmap` as reviewed in `report` (at `report.quarter`).
 pub fn build(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
@@ -464,9 +226,6 @@ pub fn program_row_height(row: &ProgramRow, width: f32) -> f32 {
         });
     name + layout::ROW_SPACING + unit.max(layout::CHIP_HEIGHT) + 2.0 * layout::ROW_PADDING
 }
-
-/// Semibold glyphs are a little wider than regular ones.
-const BOLD: f32 = 1.06;
 
 /// `items` in slides of at most `max` rows whose heights (`height(item, slide)`, for
 /// the slide it would go on) add up to at most `budget(slide)`; a row taller than the
@@ -735,8 +494,10 @@ fn written(text: &Option<String>) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
-    use crate::model::{Area, Indicator, Program, Target};
+    use crate::model::{Area, Element, Indicator, Period, Program, Target};
     use crate::review::review;
 
     fn q(text: &str) -> Quarter {
