@@ -17,6 +17,7 @@ pub mod safety;
 pub mod sample;
 pub mod synthetic;
 pub mod template;
+pub mod text;
 pub mod validate;
 
 #[cfg(feature = "gui")]

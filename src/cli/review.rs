@@ -22,6 +22,7 @@ use super::{CliError, LangArg, load, print_or_exit, resolve_quarter, today};
 use crate::locale::Language;
 use crate::model::{Kind, Roadmap};
 use crate::review::{Counts, IndicatorReview, ReviewReport, Status, review};
+use crate::text::shorten;
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
@@ -409,17 +410,6 @@ pub fn scored(roadmap: &Roadmap, score: Option<f64>, language: Language) -> Stri
     match roadmap.scoring().rating.rate(score) {
         Some(rating) => format!("{} ({rating})", language.number(score, 2)),
         None => language.number(score, 2),
-    }
-}
-
-/// `text` cut to `max` characters, with an ellipsis when cut.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        let mut cut: String = text.chars().take(max - 1).collect();
-        cut.push('…');
-        cut
     }
 }
 

@@ -10,6 +10,7 @@ use super::rows::{Report, ReportRow};
 use crate::locale::Language;
 use crate::model::{Direction, Kind, Quarter, Roadmap};
 use crate::review::{Counts, Status};
+use crate::text::tr;
 
 /// The report of `roadmap` at `quarter` in `language`, dated `printed`.
 pub fn report(
@@ -35,10 +36,6 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-fn tr(language: Language, key: &str) -> String {
-    rust_i18n::t!(key, locale = language.code()).into_owned()
 }
 
 /// The CSS class that colours a status.

@@ -56,10 +56,7 @@ pub fn summary_sheet_name(language: Language) -> String {
     tr(language, "export.sheet_summary")
 }
 
-/// The translation of `key` in `language`.
-pub(crate) fn tr(language: Language, key: &str) -> String {
-    rust_i18n::t!(key, locale = language.code()).into_owned()
-}
+pub(crate) use crate::text::tr;
 
 pub(super) struct Styles {
     pub(super) header: Format,

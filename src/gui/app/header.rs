@@ -13,6 +13,7 @@ use crate::gui::theme;
 use crate::gui::widget::{self, Labelled};
 use crate::locale::Language;
 use crate::renderer::Renderer;
+use crate::text::shorten;
 
 pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
     let language = app.language();
@@ -194,15 +195,6 @@ fn renderer_toggle<'a>(renderer: Renderer, language: Language) -> Element<'a, Me
 /// The widest a character of the header title gets (Fira Sans SemiBold at 16 px),
 /// so a shortened title never runs past its space.
 const TITLE_CHAR_WIDTH: f32 = 9.5;
-
-/// `text` cut to at most `max` characters, ending in "…" when cut.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", kept.trim_end())
-}
 
 fn tab<'a>(icon: Icon, label: String, active: bool, target: Tab) -> Element<'a, Message> {
     button(

@@ -110,24 +110,7 @@ pub fn height(text: &str, width: f32, size: f32) -> f32 {
     lines(text, width, size) as f32 * size * LINE
 }
 
-/// `text` cut to at most `max_chars` characters at a word boundary, with "…" when
-/// something was left out. A slide summarises; the whole text stays in the document.
-pub fn shorten(text: &str, max_chars: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max_chars {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
-    let kept = match cut.rfind(char::is_whitespace) {
-        // Keep the last whole word, unless that would leave almost nothing.
-        Some(at) if at >= cut.len() / 2 => &cut[..at],
-        _ => cut.as_str(),
-    };
-    format!(
-        "{}…",
-        kept.trim_end_matches(|c: char| c.is_whitespace() || c == ',')
-    )
-}
+pub use crate::text::shorten_at_word as shorten;
 
 /// `text` in pieces of at most `max_chars`, cut after a sentence where possible, else
 /// after a word, so that long notes continue on the next slide instead of shrinking.

@@ -1,0 +1,82 @@
+//! Words for people, shared by the command line, the exports and the app: the
+//! translation lookup (files in `assets/locales/`, Indonesian first) and the two ways
+//! a text too long for its place is shortened.
+
+use crate::locale::Language;
+
+/// The text for `key` in `language`.
+pub fn tr(language: Language, key: &str) -> String {
+    rust_i18n::t!(key, locale = language.code()).into_owned()
+}
+
+/// The text for `key` with `%{name}` placeholders filled in.
+pub fn tr_with(language: Language, key: &str, args: &[(&str, &str)]) -> String {
+    let mut text = tr(language, key);
+    for (name, value) in args {
+        text = text.replace(&format!("%{{{name}}}"), value);
+    }
+    text
+}
+
+/// `text` cut to at most `max` characters, ending in "…" when cut: for a column or a
+/// header, where every character counts.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with "…" when something
+/// was left out: for prose on a slide, which summarises (the document keeps it whole).
+pub fn shorten_at_word(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let kept = match cut.rfind(char::is_whitespace) {
+        // Keep the last whole word, unless that would leave almost nothing.
+        Some(at) if at >= cut.len() / 2 => &cut[..at],
+        _ => cut.as_str(),
+    };
+    format!(
+        "{}…",
+        kept.trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled() {
+        // `status.behind` has no placeholder: the text comes back whole.
+        assert_eq!(
+            tr_with(Language::English, "status.behind", &[("x", "y")]),
+            "Behind"
+        );
+        assert_eq!(tr(Language::Indonesian, "status.behind"), "Tertinggal");
+    }
+
+    #[test]
+    fn shortening() {
+        for (text, max, by_character, at_word) in [
+            ("Pendek", 10, "Pendek", "Pendek"),
+            (
+                "Dinas Komunikasi dan Informatika",
+                12,
+                "Dinas Komun…",
+                "Dinas…",
+            ),
+            ("Satu dua, tiga empat", 12, "Satu dua, t…", "Satu dua…"),
+            ("Sangatpanjangsekali", 8, "Sangatp…", "Sangatp…"),
+        ] {
+            assert_eq!(shorten(text, max), by_character, "{text}");
+            assert_eq!(shorten_at_word(text, max), at_word, "{text}");
+            assert!(shorten(text, max).chars().count() <= max, "{text}");
+        }
+    }
+}
