@@ -131,8 +131,7 @@ impl CliError {
     pub fn message(&self, language: Language) -> String {
         let locale = language.code();
         match self {
-            // The loader's messages are English only; they carry the line:column.
-            CliError::Load(error) => error.to_string(),
+            CliError::Load(error) => error.describe(language),
             CliError::QuarterMalformed { file, text } => rust_i18n::t!(
                 "cli.error.quarter_malformed",
                 locale = locale,

@@ -83,6 +83,55 @@ pub enum SaveProblem {
 }
 
 impl LoadError {
+    /// The message for a person, in `language`: what went wrong and where (the file,
+    /// and line and column when known). The parser's own detail stays as it wrote it.
+    pub fn describe(&self, language: Language) -> String {
+        let file = self.path.display().to_string();
+        let newest = crate::model::FORMAT_VERSION.to_string();
+        let (key, args): (&str, Vec<(&str, String)>) = match &self.kind {
+            LoadErrorKind::Io { message } => ("file.load.io", vec![("message", message.clone())]),
+            LoadErrorKind::TooLarge { size } => (
+                "file.load.too_large",
+                vec![
+                    ("size", size.div_ceil(1024 * 1024).to_string()),
+                    ("limit", (super::MAX_FILE_BYTES / (1024 * 1024)).to_string()),
+                ],
+            ),
+            LoadErrorKind::Empty => ("file.load.empty", vec![]),
+            LoadErrorKind::NotText { line, column } => (
+                "file.load.not_text",
+                vec![("line", line.to_string()), ("column", column.to_string())],
+            ),
+            LoadErrorKind::Syntax {
+                line,
+                column,
+                message,
+                ..
+            } => (
+                "file.load.syntax",
+                vec![
+                    ("line", line.to_string()),
+                    ("column", column.to_string()),
+                    ("message", message.clone()),
+                ],
+            ),
+            LoadErrorKind::NewerVersion { found, newest } => (
+                "file.load.newer",
+                vec![("found", found.to_string()), ("newest", newest.to_string())],
+            ),
+            LoadErrorKind::UnknownVersion { found } => (
+                "file.load.unknown_version",
+                vec![("found", found.to_string()), ("newest", newest)],
+            ),
+            LoadErrorKind::Damaged { reason } => {
+                ("file.load.damaged", vec![("message", reason.clone())])
+            }
+        };
+        let mut args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        args.push(("file", &file));
+        crate::text::tr_with(language, key, &args)
+    }
+
     pub fn new(path: &Path, kind: LoadErrorKind) -> Self {
         Self {
             path: path.to_owned(),

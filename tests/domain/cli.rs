@@ -515,7 +515,12 @@ fn review_errors_are_one_line_naming_the_file_with_exit_2() {
     let (_folder, newer) = file_with(&newer);
     let newer_name = newer.display().to_string();
     assert_one_line_error(
-        &run(["review".as_ref(), newer.as_os_str()]),
+        &run([
+            "review".as_ref(),
+            newer.as_os_str(),
+            "--lang".as_ref(),
+            "en".as_ref(),
+        ]),
         &[&newer_name, "newer version"],
     );
 }
@@ -784,4 +789,37 @@ fn scorecard_ranks_the_units_in_every_format() {
     );
     assert!(text.stdout.contains("86 (Baik)"), "{}", text.stdout);
     assert!(text.stdout.contains("43,3%"), "{}", text.stdout);
+}
+
+/// The load errors a user meets most read in the language asked for, still naming the
+/// file (and line and column where there is one).
+#[test]
+fn load_errors_speak_the_language_asked_for() {
+    let newer = spec_text().replacen("format_version: 1,", "format_version: 99,", 1);
+    let cases = [
+        (newer.as_str(), "id", "versi Reform Roadmap yang lebih baru"),
+        (
+            newer.as_str(),
+            "en",
+            "written by a newer version of Reform Roadmap",
+        ),
+        ("", "id", "berkas kosong"),
+        ("", "en", "the file is empty"),
+        (
+            "(format_version: 1, titel: \"x\")",
+            "id",
+            "tidak dapat dibaca sebagai road map",
+        ),
+    ];
+    for (text, lang, words) in cases {
+        let (_dir, path) = file_with(text);
+        let run = run([
+            "review".as_ref(),
+            path.as_os_str(),
+            "--lang".as_ref(),
+            lang.as_ref(),
+        ]);
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert_one_line_error(&run, &[name, words]);
+    }
 }
