@@ -387,7 +387,7 @@ fn load_error_notice(language: Language, error: &LoadError) -> Notice {
         text: tr_with(
             language,
             "app.open_failed",
-            &[("error", &error.to_string())],
+            &[("error", &error.describe(language))],
         ),
         offer_save_as: false,
     }
