@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{CliError, LangArg};
+use super::{CliError, LangArg, check_new_output, save_roadmap};
 use crate::import::{ImportReport, Meaning, Options, column_letters, import};
 use crate::locale::Language;
 
@@ -46,12 +46,8 @@ pub fn run(args: ImportArgs) -> ExitCode {
     let language = args.lang.lang;
     let locale = language.code();
     let file = args.output.display().to_string();
-    // `symlink_metadata` so that a dangling link is not taken for a free name.
-    if !args.force && std::fs::symlink_metadata(&args.output).is_ok() {
-        return CliError::Message(
-            rust_i18n::t!("cli.error.exists", locale = locale, file = file).into_owned(),
-        )
-        .exit(language);
+    if let Err(error) = check_new_output(&args.output, args.force, language) {
+        return error.exit(language);
     }
     let options = Options {
         start: args.start,
@@ -64,17 +60,8 @@ pub fn run(args: ImportArgs) -> ExitCode {
         Err(error) => return CliError::Message(error.message(language)).exit(language),
     };
     print!("{}", summary(&report, language));
-    if let Err(error) = crate::file::save(&args.output, &roadmap) {
-        return CliError::Message(
-            rust_i18n::t!(
-                "cli.error.write",
-                locale = locale,
-                file = file,
-                detail = error.message
-            )
-            .into_owned(),
-        )
-        .exit(language);
+    if let Err(error) = save_roadmap(&args.output, &roadmap, language) {
+        return error.exit(language);
     }
     println!(
         "{}",

@@ -198,6 +198,36 @@ pub fn load(path: &Path) -> Result<Roadmap, CliError> {
     crate::file::load(path).map_err(CliError::Load)
 }
 
+/// Whether a new roadmap may be written at `output` (by `new` and `import`): a name
+/// Windows can hold, and no existing file unless `force` (then it is kept as `.bak`).
+pub fn check_new_output(output: &Path, force: bool, language: Language) -> Result<(), CliError> {
+    crate::file::names::check_path(output)
+        .map_err(|bad| CliError::Message(bad.message(language)))?;
+    // `symlink_metadata` so that a dangling link is not taken for a free name.
+    if !force && std::fs::symlink_metadata(output).is_ok() {
+        let file = output.display().to_string();
+        return Err(CliError::Message(
+            rust_i18n::t!("cli.error.exists", locale = language.code(), file = file).into_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// Saves `roadmap` at `output` (atomic, with `.bak`), saying in `language` why not.
+pub fn save_roadmap(output: &Path, roadmap: &Roadmap, language: Language) -> Result<(), CliError> {
+    crate::file::save(output, roadmap).map_err(|error| {
+        CliError::Message(
+            rust_i18n::t!(
+                "cli.error.write",
+                locale = language.code(),
+                file = output.display().to_string(),
+                detail = error.message
+            )
+            .into_owned(),
+        )
+    })
+}
+
 /// The quarter a command works on: `requested` (written `2025-Q2`) when given, else
 /// the last quarter that has ended by `today`, clamped into the period. A requested
 /// quarter that is malformed or outside the period is an error naming `file`.

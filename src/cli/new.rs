@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{CliError, LangArg};
+use super::{CliError, LangArg, check_new_output, save_roadmap};
 use crate::model::Period;
 use crate::template::{Template, build};
 
@@ -65,32 +65,16 @@ pub fn run(args: NewArgs) -> ExitCode {
         )
         .exit(language);
     }
-    if let Err(bad) = crate::file::names::check_path(&args.output) {
-        return CliError::Message(bad.message(language)).exit(language);
-    }
-    // `symlink_metadata` so that a dangling link is not taken for a free name.
-    if !args.force && std::fs::symlink_metadata(&args.output).is_ok() {
-        return CliError::Message(
-            rust_i18n::t!("cli.error.exists", locale = locale, file = file).into_owned(),
-        )
-        .exit(language);
+    if let Err(error) = check_new_output(&args.output, args.force, language) {
+        return error.exit(language);
     }
     let period = Period {
         start: args.start,
         end: args.end,
     };
     let roadmap = build(template, &args.institution, period);
-    if let Err(error) = crate::file::save(&args.output, &roadmap) {
-        return CliError::Message(
-            rust_i18n::t!(
-                "cli.error.write",
-                locale = locale,
-                file = file,
-                detail = error.message
-            )
-            .into_owned(),
-        )
-        .exit(language);
+    if let Err(error) = save_roadmap(&args.output, &roadmap, language) {
+        return error.exit(language);
     }
     println!(
         "{}",
