@@ -77,7 +77,7 @@ pub fn run(args: CollectArgs) -> ExitCode {
             "forms.cli.unchanged"
         } else if let Err(error) = crate::file::save(&args.file, &roadmap) {
             let _ = emit(text.as_bytes());
-            return CliError::Message(error.to_string()).exit(language);
+            return CliError::Message(error.advice(language)).exit(language);
         } else {
             "forms.cli.saved"
         };

@@ -45,7 +45,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
             }
             let roadmap = load(&args.file)?;
             export_whole(&roadmap, language, &args.to)
-                .map_err(|error| CliError::Message(error.to_string()))?;
+                .map_err(|error| CliError::Message(error.describe(language)))?;
             return Ok(rust_i18n::t!(
                 "whole.cli.written",
                 locale = language.code(),
@@ -69,7 +69,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
         let roadmap = load(&args.file)?;
         let quarter = resolve_quarter(&roadmap, &args.file, args.quarter.as_deref(), today())?;
         export(&roadmap, quarter, language, &args.to)
-            .map_err(|error| CliError::Message(error.to_string()))?;
+            .map_err(|error| CliError::Message(error.describe(language)))?;
         Ok(rust_i18n::t!(
             "export.cli.written",
             locale = language.code(),

@@ -66,6 +66,27 @@ pub enum ExportError {
     Save(#[from] SaveError),
 }
 
+impl ExportError {
+    /// The message for the user, in `language`: which file and what to do.
+    pub fn describe(&self, language: Language) -> String {
+        let locale = language.code();
+        match self {
+            ExportError::UnknownFormat { path } => rust_i18n::t!(
+                "export.cli.unknown_format",
+                locale = locale,
+                path = path.display()
+            )
+            .into_owned(),
+            ExportError::Workbook { message } => {
+                rust_i18n::t!("export.workbook_failed", locale = locale, detail = message)
+                    .into_owned()
+            }
+            ExportError::BadName(bad) => bad.message(language),
+            ExportError::Save(error) => error.advice(language),
+        }
+    }
+}
+
 /// The report's bytes in `format`, dated `printed` (the HTML shows the date).
 pub fn render(
     roadmap: &Roadmap,
@@ -161,5 +182,26 @@ mod tests {
         assert!(matches!(error, ExportError::UnknownFormat { .. }));
         assert!(error.to_string().contains("laporan.pdf"));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn export_errors_read_in_the_users_language() {
+        let storage_full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let errors = [
+            ExportError::UnknownFormat {
+                path: PathBuf::from("laporan.pdf"),
+            },
+            ExportError::Workbook {
+                message: "zip".into(),
+            },
+            ExportError::BadName(crate::file::names::check_file_name("a:b.xlsx").unwrap_err()),
+            ExportError::Save(SaveError::new(Path::new("laporan.xlsx"), &storage_full)),
+        ];
+        for error in &errors {
+            let id = error.describe(Language::Indonesian);
+            let en = error.describe(Language::English);
+            assert_ne!(id, en, "{error:?}");
+            assert!(!id.contains("could not"), "English words in {id:?}");
+        }
     }
 }

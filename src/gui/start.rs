@@ -110,7 +110,10 @@ pub fn start(file: Option<PathBuf>, requested: Option<Renderer>) -> ExitCode {
     if renderer == Renderer::Cpu {
         // SAFETY: nothing else runs yet (iced, tokio and winit start below), so no
         // other thread can read the environment while it changes.
-        unsafe { std::env::set_var("ICED_BACKEND", Renderer::Cpu.iced_backend()) };
+        #[allow(unsafe_code)]
+        unsafe {
+            std::env::set_var("ICED_BACKEND", Renderer::Cpu.iced_backend())
+        };
     }
     let notice = restarted.then(|| Notice {
         tone: Tone::Info,
@@ -207,6 +210,7 @@ fn restart_on_cpu() -> ExitCode {
 /// menu, a file association) a console window of its own, which would stay open behind
 /// the app. The command line needs a console, the desktop app does not.
 #[cfg(windows)]
+#[allow(unsafe_code)] // Win32 calls, each with its SAFETY note.
 mod console {
     use windows_sys::Win32::System::Console::{
         FreeConsole, GetConsoleProcessList, GetConsoleWindow,

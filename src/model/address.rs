@@ -12,7 +12,7 @@ pub struct IndicatorAt {
 }
 
 impl IndicatorAt {
-    pub fn new(area: usize, program: usize, indicator: usize) -> Self {
+    pub const fn new(area: usize, program: usize, indicator: usize) -> Self {
         Self {
             area,
             program,

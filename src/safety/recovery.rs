@@ -259,6 +259,27 @@ impl RecoveryStore {
     }
 }
 
+impl RecoveryError {
+    /// The message for the user, in `language`.
+    pub fn describe(&self, language: Language) -> String {
+        let locale = language.code();
+        match self {
+            RecoveryError::Write(error) => rust_i18n::t!(
+                "safety.recovery.write_failed",
+                locale = locale,
+                detail = error.advice(language)
+            ),
+            RecoveryError::Remove { path, message } => rust_i18n::t!(
+                "safety.recovery.remove_failed",
+                locale = locale,
+                file = path.display(),
+                detail = message
+            ),
+        }
+        .into_owned()
+    }
+}
+
 impl RecoveryEntry {
     pub fn is_damaged(&self) -> bool {
         self.damage.is_some()

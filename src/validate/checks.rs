@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::{Item, Location, MilestoneField, NumberField, Problem, ProblemKind, scoring};
-use crate::model::{Indicator, Kind, Period, Quarter, Roadmap, Rules};
+use crate::model::{Indicator, IndicatorAt, Kind, Period, Quarter, Roadmap, Rules};
 
 /// Every problem in `roadmap`, in document order.
 pub fn validate(roadmap: &Roadmap) -> Vec<Problem> {
@@ -69,18 +69,14 @@ pub fn validate(roadmap: &Roadmap) -> Vec<Problem> {
             }
             scoring::check_spending(&mut found, program, &here, period_ok.then_some(period));
             for (i, indicator) in program.indicators.iter().enumerate() {
-                let place = IndicatorPlace {
-                    area: a,
-                    program: p,
-                    indicator: i,
-                };
+                let place = IndicatorAt::new(a, p, i);
                 check_identity(
                     &mut found,
                     &mut ids,
                     Item::Indicator,
                     &indicator.id,
                     &indicator.name,
-                    &place.location(),
+                    &Location::Indicator(place),
                 );
                 check_indicator(&mut found, indicator, place, period_ok.then_some(period));
                 scoring::check_indicator(&mut found, roadmap, indicator, place);
@@ -115,32 +111,6 @@ impl Problems {
 /// First location of every id, per kind of item.
 #[derive(Default)]
 struct Ids<'a>(HashMap<(Item, &'a str), Location>);
-
-#[derive(Clone, Copy)]
-pub(super) struct IndicatorPlace {
-    area: usize,
-    program: usize,
-    indicator: usize,
-}
-
-impl IndicatorPlace {
-    pub(super) fn location(self) -> Location {
-        Location::Indicator {
-            area: self.area,
-            program: self.program,
-            indicator: self.indicator,
-        }
-    }
-
-    pub(super) fn target(self, key: &str) -> Location {
-        Location::Target {
-            area: self.area,
-            program: self.program,
-            indicator: self.indicator,
-            quarter: key.to_owned(),
-        }
-    }
-}
 
 fn check_identity<'a>(
     found: &mut Problems,
@@ -189,10 +159,10 @@ fn check_rules(found: &mut Problems, here: Location, rules: Rules) {
 fn check_indicator(
     found: &mut Problems,
     indicator: &Indicator,
-    place: IndicatorPlace,
+    place: IndicatorAt,
     period: Option<Period>,
 ) {
-    let here = place.location();
+    let here = Location::Indicator(place);
     if let Some(value) = indicator.baseline.filter(|v| !v.is_finite()) {
         found.push(
             here.clone(),
@@ -245,13 +215,13 @@ fn check_indicator(
     for (key, entry) in &indicator.targets {
         match key.parse::<Quarter>() {
             Err(_) => found.push(
-                place.target(key),
+                Location::target(place, key),
                 ProblemKind::MalformedQuarter { key: key.clone() },
             ),
             Ok(quarter) => {
                 if let Some(period) = period.filter(|p| !p.contains(quarter)) {
                     found.push(
-                        place.target(key),
+                        Location::target(place, key),
                         ProblemKind::TargetOutsidePeriod { quarter, period },
                     );
                 }
@@ -262,7 +232,10 @@ fn check_indicator(
             (NumberField::Actual, entry.actual),
         ] {
             if let Some(value) = value.filter(|v| !v.is_finite()) {
-                found.push(place.target(key), ProblemKind::NotFinite { field, value });
+                found.push(
+                    Location::target(place, key),
+                    ProblemKind::NotFinite { field, value },
+                );
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use super::Item;
 use crate::locale::Language;
-use crate::model::Roadmap;
+use crate::model::{IndicatorAt, Roadmap};
 
 /// Where a problem is, as indices into the document, so that the app can jump there.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -20,16 +20,10 @@ pub enum Location {
         area: usize,
         program: usize,
     },
-    Indicator {
-        area: usize,
-        program: usize,
-        indicator: usize,
-    },
+    Indicator(IndicatorAt),
     /// One entry of an indicator's `targets`, by its key as written in the file.
     Target {
-        area: usize,
-        program: usize,
-        indicator: usize,
+        at: IndicatorAt,
         quarter: String,
     },
     /// `roadmap.reviews[review]`
@@ -39,6 +33,14 @@ pub enum Location {
 }
 
 impl Location {
+    /// The entry `key` of the indicator at `at`.
+    pub fn target(at: IndicatorAt, key: &str) -> Self {
+        Location::Target {
+            at,
+            quarter: key.to_owned(),
+        }
+    }
+
     /// Where the problem is, in `language`, naming items by id ("indikator mp-1-a,
     /// target 2025-Q1"); an item without an id is named by its position.
     pub fn describe(&self, roadmap: &Roadmap, language: Language) -> String {
@@ -57,13 +59,9 @@ impl Location {
                 .and_then(|x| x.programs.get(p))
                 .map(|x| x.id.as_str())
         };
-        let indicator_id = |a: usize, p: usize, i: usize| {
-            roadmap
-                .areas
-                .get(a)
-                .and_then(|x| x.programs.get(p))
-                .and_then(|x| x.indicators.get(i))
-                .map(|x| x.id.as_str())
+        let indicator = |at: &IndicatorAt| {
+            let id = roadmap.indicator(*at).map(|x| x.id.as_str());
+            named(Item::Indicator, id, at.indicator)
         };
         let locale = language.code();
         match self {
@@ -79,28 +77,11 @@ impl Location {
             Location::Program { area, program } => {
                 named(Item::Program, program_id(*area, *program), *program)
             }
-            Location::Indicator {
-                area,
-                program,
-                indicator,
-            } => named(
-                Item::Indicator,
-                indicator_id(*area, *program, *indicator),
-                *indicator,
-            ),
-            Location::Target {
-                area,
-                program,
-                indicator,
-                quarter,
-            } => rust_i18n::t!(
+            Location::Indicator(at) => indicator(at),
+            Location::Target { at, quarter } => rust_i18n::t!(
                 "validate.where.target",
                 locale = locale,
-                indicator = named(
-                    Item::Indicator,
-                    indicator_id(*area, *program, *indicator),
-                    *indicator
-                ),
+                indicator = indicator(at),
                 quarter = quarter
             )
             .into_owned(),

@@ -1,8 +1,10 @@
 //! The version 2 rules: scoring settings, weights, owners, ranges, scales and budgets.
 
-use super::checks::{IndicatorPlace, Problems};
+use super::checks::Problems;
 use super::{Location, NumberField, ProblemKind};
-use crate::model::{Direction, Indicator, Kind, Period, Program, Quarter, RatingScale, Roadmap};
+use crate::model::{
+    Direction, Indicator, IndicatorAt, Kind, Period, Program, Quarter, RatingScale, Roadmap,
+};
 
 /// The document's `scoring`.
 pub(super) fn check_scoring(found: &mut Problems, roadmap: &Roadmap) {
@@ -76,9 +78,9 @@ pub(super) fn check_indicator(
     found: &mut Problems,
     roadmap: &Roadmap,
     indicator: &Indicator,
-    place: IndicatorPlace,
+    place: IndicatorAt,
 ) {
-    let here = place.location();
+    let here = Location::Indicator(place);
     check_weight(found, &here, indicator.weight);
     if let Some(owner) = &indicator.owner
         && roadmap.unit(owner).is_none()
@@ -122,12 +124,12 @@ pub(super) fn check_indicator(
     for (key, entry) in &indicator.targets {
         if let Some(upper) = entry.upper {
             if milestone {
-                found.push(place.target(key), ProblemKind::UpperOnMilestone);
+                found.push(Location::target(place, key), ProblemKind::UpperOnMilestone);
             }
             if !upper.is_finite() {
                 let field = NumberField::Upper;
                 found.push(
-                    place.target(key),
+                    Location::target(place, key),
                     ProblemKind::NotFinite {
                         field,
                         value: upper,
@@ -136,14 +138,14 @@ pub(super) fn check_indicator(
             } else if entry.target.is_finite() && upper < entry.target {
                 let target = entry.target;
                 found.push(
-                    place.target(key),
+                    Location::target(place, key),
                     ProblemKind::UpperBelowTarget { upper, target },
                 );
             }
         }
         let values = [Some(entry.target), entry.upper, entry.actual];
         if let Some(problem) = values.into_iter().flatten().find_map(outside) {
-            found.push(place.target(key), problem);
+            found.push(Location::target(place, key), problem);
         }
     }
 }

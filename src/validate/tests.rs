@@ -3,7 +3,7 @@
 use super::*;
 use crate::locale::Language;
 use crate::model::{Area, Element, Program, Review, Target, Unit};
-use crate::model::{Indicator, Kind, Period, Quarter, Roadmap, Rules};
+use crate::model::{Indicator, IndicatorAt, Kind, Period, Quarter, Roadmap, Rules};
 
 fn q(text: &str) -> Quarter {
     text.parse().unwrap()
@@ -77,28 +77,11 @@ fn count(r: &mut Roadmap) -> &mut Indicator {
     &mut r.areas[1].programs[0].indicators[0]
 }
 
-const LEVEL: Location = Location::Indicator {
-    area: 0,
-    program: 0,
-    indicator: 0,
-};
-const MILESTONE: Location = Location::Indicator {
-    area: 0,
-    program: 0,
-    indicator: 1,
-};
-const COUNT: Location = Location::Indicator {
-    area: 1,
-    program: 0,
-    indicator: 0,
-};
+const LEVEL: Location = Location::Indicator(IndicatorAt::new(0, 0, 0));
+const MILESTONE: Location = Location::Indicator(IndicatorAt::new(0, 0, 1));
+const COUNT: Location = Location::Indicator(IndicatorAt::new(1, 0, 0));
 fn level_target(key: &str) -> Location {
-    Location::Target {
-        area: 0,
-        program: 0,
-        indicator: 0,
-        quarter: key.into(),
-    }
+    Location::target(IndicatorAt::new(0, 0, 0), key)
 }
 
 use Severity::{Error as E, Warning as W};
@@ -626,12 +609,7 @@ fn version_2_rules_on_both_sides_of_each_boundary() {
                 (E, MILESTONE, "milestone_with_targets"),
                 (
                     E,
-                    Location::Target {
-                        area: 0,
-                        program: 0,
-                        indicator: 1,
-                        quarter: "2025-Q1".into(),
-                    },
+                    Location::target(IndicatorAt::new(0, 0, 1), "2025-Q1"),
                     "upper_on_milestone",
                 ),
             ],

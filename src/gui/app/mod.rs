@@ -584,7 +584,7 @@ impl App {
             Message::Tick(now) => self.tick(now),
             Message::RecoveryWritten(Ok(())) => Task::none(),
             Message::RecoveryWritten(Err(error)) => {
-                self.notify(Tone::Error, error.to_string());
+                self.notify(Tone::Error, error.describe(self.config.language));
                 Task::none()
             }
             Message::WindowFocused => {
@@ -611,8 +611,13 @@ impl App {
             .apply_all(change.edits, change.coalesce);
         if let Err(error) = result {
             // A screen asked for something that does not exist: a bug, but never a
-            // reason to lose the user's work.
-            self.notify(Tone::Error, error.to_string());
+            // reason to lose the user's work. The path is for the bug report.
+            let text = tr_with(
+                self.config.language,
+                "app.edit_failed",
+                &[("detail", &format!("{:?}", error.0))],
+            );
+            self.notify(Tone::Error, text);
         }
         self.edited(Instant::now());
         self.refresh();

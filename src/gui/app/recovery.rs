@@ -93,7 +93,7 @@ impl App {
                 if index < entries.len() {
                     let entry = entries.remove(index);
                     if let Err(error) = store.discard(&entry) {
-                        self.notify(Tone::Error, error.to_string());
+                        self.notify(Tone::Error, error.describe(self.config.language));
                     }
                 }
             }
@@ -122,7 +122,7 @@ impl App {
                             tr_with(self.config.language, "app.recovered", &[("name", &name)]);
                         self.inform(text);
                     }
-                    Err(error) => self.notify(Tone::Error, error.to_string()),
+                    Err(error) => self.notify(Tone::Error, error.describe(self.config.language)),
                 }
             }
         }

@@ -471,17 +471,7 @@ pub fn selection_of(location: &Location) -> Selection {
         Location::Unit { .. } => Selection::Units,
         Location::Area { area } => Selection::Area(area),
         Location::Program { area, program } => Selection::Program(area, program),
-        Location::Indicator {
-            area,
-            program,
-            indicator,
-        }
-        | Location::Target {
-            area,
-            program,
-            indicator,
-            ..
-        } => Selection::Indicator(IndicatorAt::new(area, program, indicator)),
+        Location::Indicator(at) | Location::Target { at, .. } => Selection::Indicator(at),
     }
 }
 

@@ -71,7 +71,7 @@ pub fn run(context: &Context<'_>, format: Format, path: &Path) -> Notice {
         Err(error) => Notice::error(tr_with(
             language,
             "review.export_failed",
-            &[("path", &shown), ("error", &error.to_string())],
+            &[("path", &shown), ("error", &error.describe(language))],
         )),
     }
 }
