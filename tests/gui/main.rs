@@ -6,6 +6,8 @@ mod draft;
 mod forms;
 mod present;
 mod review;
+mod review_scores;
+mod review_words;
 mod safety;
 mod start;
 mod support;
