@@ -18,7 +18,10 @@ const RANK_WIDTH: f32 = 36.0;
 const SCORE_WIDTH: f32 = 72.0;
 const RATING_WIDTH: f32 = 110.0;
 const COUNT_WIDTH: f32 = 84.0;
-const ABSORPTION_WIDTH: f32 = 96.0;
+/// "Belum dijelaskan" at 12 px.
+const UNEXPLAINED_WIDTH: f32 = 110.0;
+/// "Serapan anggaran" at 12 px.
+const ABSORPTION_WIDTH: f32 = 120.0;
 const SPACING: f32 = 10.0;
 /// A unit's name in characters: long official names are cut at a word.
 const NAME_MAX: usize = 60;
@@ -54,8 +57,8 @@ pub fn view<'a>(standings: &'a [UnitStanding], context: &Context<'a>) -> Element
                 .width(fixed(COUNT_WIDTH))
                 .align_right(fixed(COUNT_WIDTH)),
             container(heading("review.units_unexplained"))
-                .width(fixed(COUNT_WIDTH))
-                .align_right(fixed(COUNT_WIDTH)),
+                .width(fixed(UNEXPLAINED_WIDTH))
+                .align_right(fixed(UNEXPLAINED_WIDTH)),
             container(heading("review.units_absorption"))
                 .width(fixed(ABSORPTION_WIDTH))
                 .align_right(fixed(ABSORPTION_WIDTH)),
@@ -87,7 +90,7 @@ pub fn view<'a>(standings: &'a [UnitStanding], context: &Context<'a>) -> Element
         let Some(unit) = roadmap.units.get(standing.unit) else {
             continue;
         };
-        let count = |value: usize, tone: Option<fn(&Theme) -> text::Style>| {
+        let count = |value: usize, width: f32, tone: Option<fn(&Theme) -> text::Style>| {
             let mut label = text(value.to_string()).size(14);
             if value > 0
                 && let Some(tone) = tone
@@ -95,8 +98,8 @@ pub fn view<'a>(standings: &'a [UnitStanding], context: &Context<'a>) -> Element
                 label = label.style(tone);
             }
             container(label)
-                .width(fixed(COUNT_WIDTH))
-                .align_right(fixed(COUNT_WIDTH))
+                .width(fixed(width))
+                .align_right(fixed(width))
         };
         let rating: Element<'a, Message> = match rating_of(roadmap, standing.score) {
             Some(rating) => rating_chip(rating, 13),
@@ -128,9 +131,9 @@ pub fn view<'a>(standings: &'a [UnitStanding], context: &Context<'a>) -> Element
             .width(fixed(SCORE_WIDTH))
             .align_right(fixed(SCORE_WIDTH)),
             container(rating).width(fixed(RATING_WIDTH)),
-            count(standing.owned, None),
-            count(standing.flagged, Some(text::danger)),
-            count(standing.unexplained, Some(text::warning)),
+            count(standing.owned, COUNT_WIDTH, None),
+            count(standing.flagged, COUNT_WIDTH, Some(text::danger)),
+            count(standing.unexplained, UNEXPLAINED_WIDTH, Some(text::warning)),
             container(text(absorption).size(14))
                 .width(fixed(ABSORPTION_WIDTH))
                 .align_right(fixed(ABSORPTION_WIDTH)),
