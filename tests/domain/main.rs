@@ -4,6 +4,7 @@
 
 mod cli;
 mod exports;
+mod fast_reader;
 mod fault_kill;
 mod file_format;
 mod file_names;
