@@ -60,7 +60,7 @@ fn badge(status: Status, language: Language) -> String {
 
 /// Colours chosen to stay readable in greyscale print: every status is also written
 /// as a word, and the flagged ones have a heavier border.
-const STYLE: &str = include_str!("../../assets/report.css");
+const STYLE: &str = include_str!("../../../assets/report.css");
 
 /// The report page for a built `report`.
 pub fn render(report: &Report, language: Language, printed: NaiveDate) -> String {
