@@ -3,6 +3,7 @@
 //! A new topic is a new module here; shared helpers live in `support`.
 
 mod cli;
+mod export_scores;
 mod exports;
 mod fault_kill;
 mod file_format;
