@@ -136,6 +136,16 @@ fn without_a_rating_scale_the_ratings_are_blank_and_other_scales_are_written() {
     check_workbook(&roadmap, q("2025-Q2"), Language::English);
 }
 
+/// `99,00`, `101,13`: scores in the report always have two decimals (the sample's
+/// stay below 1.000, so no thousands separator).
+fn two_decimals(score: f64, language: Language) -> String {
+    let text = format!("{score:.2}");
+    match language {
+        Language::Indonesian => text.replace('.', ","),
+        Language::English => text,
+    }
+}
+
 fn section<'a>(html: &'a str, class: &str) -> &'a str {
     let start = html
         .find(&format!("<section class=\"{class}\">"))
@@ -152,7 +162,7 @@ fn the_page_shows_the_scores_per_area_and_the_units_ranked() {
     for language in Language::ALL {
         let page = html::report(&roadmap, quarter, language, printed());
         let scores = section(&page, "scores");
-        let shown = |score: Option<f64>| language.number(score.unwrap(), 2);
+        let shown = |score: Option<f64>| two_decimals(score.unwrap(), language);
         let rated = |score: Option<f64>| {
             roadmap
                 .scoring()
@@ -197,7 +207,7 @@ fn the_page_shows_the_scores_per_area_and_the_units_ranked() {
                 html::escape(&unit.name),
                 standing
                     .score
-                    .map_or("—".to_owned(), |s| language.number(s, 2))
+                    .map_or("—".to_owned(), |s| two_decimals(s, language))
             );
             from += scores[from..]
                 .find(&row)

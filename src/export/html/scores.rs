@@ -9,9 +9,22 @@ use crate::locale::Language;
 use crate::model::{MissingScore, RatingScale};
 use crate::text::tr;
 
-/// The score as the command line and the app write it: `82,5`; `—` without one.
+/// A score with exactly two decimals, `82,50`, `99,00`, so that a column of them lines
+/// up and reads as one measure; `—` without one.
 fn score_text(score: Option<f64>, language: Language) -> String {
-    score.map_or_else(|| "—".to_owned(), |s| language.number(s, 2))
+    let Some(score) = score else {
+        return "—".to_owned();
+    };
+    let text = language.number(score, 2);
+    let decimal = match language {
+        Language::Indonesian => ',',
+        Language::English => '.',
+    };
+    match text.split_once(decimal) {
+        None => format!("{text}{decimal}00"),
+        Some((_, fraction)) if fraction.len() == 1 => format!("{text}0"),
+        Some(_) => text,
+    }
 }
 
 /// A bar as long as the score, out of the cap (or 100 without one) so a capped score

@@ -3,7 +3,7 @@
 //! of its own. Scores are real numbers (full precision, shown with two decimals) so a
 //! reader can sort and recompute them; ratings are the scale's own words.
 
-use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
 use super::{Styles, fit_height, page_setup, tr, write_text};
 use crate::export::rows::{Report, UnitRow};
@@ -55,6 +55,8 @@ pub(super) fn score_cells(
     (number, text): (&Format, &Format),
 ) -> Result<(), XlsxError> {
     number_or_blank(sheet, r, col, score, number)?;
+    // Centred, so a short rating (`A`) does not read as part of the score beside it.
+    let text = &text.clone().set_align(FormatAlign::Center);
     match rating {
         Some(rating) => write_text(sheet, r, col + 1, rating, text)?,
         None => {
@@ -80,6 +82,8 @@ pub(super) fn overall_line(
         &styles.bold,
     )?;
     let plain = Format::new();
+    // The score is written larger than the lines above it.
+    sheet.set_row_height(r, 20)?;
     score_cells(
         sheet,
         r,
