@@ -13,6 +13,7 @@ mod forms;
 mod fuzz_import;
 mod fuzz_loader;
 mod import;
+mod import_formats;
 mod merge;
 mod review_rules;
 mod safety;
