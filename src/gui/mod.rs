@@ -7,6 +7,7 @@ pub mod config;
 pub mod contract;
 pub mod dialog;
 pub mod document;
+pub mod file_dialog;
 pub mod i18n;
 pub mod icon;
 pub mod notice;

@@ -4,6 +4,7 @@
 
 mod draft;
 mod forms;
+mod paths;
 mod present;
 mod review;
 mod safety;
