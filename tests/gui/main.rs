@@ -4,6 +4,7 @@
 
 mod draft;
 mod forms;
+mod import;
 mod paths;
 mod present;
 mod review;

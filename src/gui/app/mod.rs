@@ -363,6 +363,14 @@ impl App {
         }
     }
 
+    /// The import preview, while it is open.
+    pub fn import_preview(&self) -> Option<&ImportPreview> {
+        match self.dialog() {
+            Some(Dialog::Import(preview)) => Some(preview),
+            _ => None,
+        }
+    }
+
     /// Who holds the file, while "another user has it open" is asked.
     pub fn lock_prompt(&self) -> Option<&LockInfo> {
         match self.dialog() {
