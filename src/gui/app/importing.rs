@@ -10,7 +10,7 @@ use super::{App, Dialog, Message};
 use crate::gui::dialog::import::ImportPreview;
 use crate::gui::document::Document;
 use crate::gui::file_dialog::{self, Purpose};
-use crate::gui::i18n::tr_with;
+use crate::gui::i18n::tr;
 use crate::gui::notice::{Notice, Tone};
 use crate::import::{self, ImportError, Workbook};
 use crate::model::Roadmap;
@@ -45,11 +45,8 @@ impl App {
     /// Works on `roadmap`, made elsewhere, as a new untitled document: saving it asks
     /// where, so it never replaces a file unasked.
     pub(super) fn adopt(&mut self, roadmap: Roadmap, notice: Notice) {
-        let name = tr_with(
-            self.config.language,
-            "app.import.untitled",
-            &[("institution", &roadmap.institution)],
-        );
+        // Short: the header has one line for it, and the notice names the file.
+        let name = tr(self.config.language, "app.import.untitled");
         self.replace_document(Document::untitled(roadmap, name, true));
         self.notice = Some(notice);
     }

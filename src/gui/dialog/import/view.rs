@@ -142,7 +142,15 @@ impl ImportPreview {
         );
         let mut content = column![
             widget::notice(widget::primary, text(summary).size(14)),
-            text(roadmap.title.clone()).size(14).font(widget::bold()),
+            text(tr_with(
+                language,
+                "app.import.named",
+                &[
+                    ("title", &roadmap.title),
+                    ("institution", &roadmap.institution)
+                ]
+            ))
+            .size(14),
         ]
         .spacing(8);
         let problems: Vec<String> = report
@@ -318,7 +326,7 @@ fn indicator_line<'a>(indicator: &IndicatorRow, language: Language) -> Element<'
     );
     if let Some((quarter, target)) = first {
         values.push_str(&format!(
-            " · {} {}",
+            " · {}: {}",
             language.quarter(*quarter),
             language.number(target, 2)
         ));
