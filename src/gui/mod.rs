@@ -7,6 +7,7 @@ pub(crate) mod config;
 pub mod contract;
 pub mod dialog;
 pub(crate) mod document;
+pub mod file_dialog;
 pub(crate) mod i18n;
 pub(crate) mod icon;
 pub mod notice;

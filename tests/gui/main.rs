@@ -4,6 +4,8 @@
 
 mod draft;
 mod forms;
+mod import;
+mod paths;
 mod present;
 mod review;
 mod safety;

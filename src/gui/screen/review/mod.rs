@@ -5,7 +5,7 @@
 
 mod entry;
 mod evidence;
-mod export;
+pub mod export;
 mod filters;
 pub mod forms;
 mod history;
@@ -93,6 +93,8 @@ pub enum Message {
     /// Writes the report to a path: the dialog's answer, or a test's.
     ExportTo(Format, PathBuf),
     ExportCancelled,
+    /// No file dialog could open: ask the app for a typed path.
+    ExportUnavailable(Format),
     Forms(forms::Message),
 }
 
@@ -413,9 +415,10 @@ impl Reviewing {
                 self.opened = None;
                 Action::None
             }
-            Message::Export(format) => Action::Run(export::dialog(context.quarter, format)),
+            Message::Export(format) => Action::Run(export::dialog(context, format)),
             Message::ExportTo(format, path) => Action::Notify(export::run(context, format, &path)),
             Message::ExportCancelled => Action::None,
+            Message::ExportUnavailable(format) => Action::Request(export::typed(context, format)),
             Message::Forms(message) => forms::lift(self.forms.update(message, context)),
         }
     }
