@@ -14,6 +14,7 @@ pub mod screen;
 pub mod shortcut;
 pub mod start;
 pub mod theme;
+pub mod typed;
 pub mod widget;
 
 use app::{App, Options};

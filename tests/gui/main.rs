@@ -3,9 +3,12 @@
 #![cfg(feature = "gui")]
 
 mod draft;
+mod draft_keys;
+mod draft_v2;
 mod forms;
 mod present;
 mod review;
 mod safety;
 mod start;
 mod support;
+mod typing;

@@ -27,6 +27,7 @@ mod files;
 mod header;
 mod presenting;
 mod recovery;
+mod typing;
 
 pub use recovery::{RECOVERY_DELAY, RecoveryJob};
 
@@ -38,6 +39,7 @@ use crate::safety::{LockInfo, RecoveryEntry, RecoveryError, RecoveryStore};
 use crate::validate::{self, Problem};
 use files::open_dialog;
 use iced::time::Instant;
+use typing::untaken_words;
 
 /// The [`Context`] of `$app`, borrowing only the fields it reads (a macro, not a
 /// method, so that the screen or a dialog can be borrowed beside it).
@@ -548,6 +550,8 @@ impl App {
                 self.present(present::Message::Navigate(key))
             }
             Message::Shortcut(Shortcut::Navigate(_)) => Task::none(),
+            Message::Shortcut(Shortcut::FocusNext) => self.move_focus(draft::Step::Right),
+            Message::Shortcut(Shortcut::FocusPrevious) => self.move_focus(draft::Step::Left),
             Message::UnsavedAnswered(answer) => self.answer(answer),
             Message::NewDocument(message) => {
                 let (Some(Dialog::New(state)), context) = self.dialog_and_context() else {
@@ -699,8 +703,12 @@ impl App {
             None => page,
             Some(Dialog::Confirm(_)) => widget::modal(
                 page,
-                dialog::confirm_discard(language, &self.document.name())
-                    .map(Message::UnsavedAnswered),
+                dialog::confirm_discard(
+                    language,
+                    &self.document.name(),
+                    untaken_words(language, self.untaken_entries()),
+                )
+                .map(Message::UnsavedAnswered),
                 Message::UnsavedAnswered(UnsavedAnswer::Cancel),
             ),
             Some(Dialog::New(state)) => widget::modal(
