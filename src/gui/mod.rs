@@ -15,6 +15,7 @@ pub mod screen;
 pub mod shortcut;
 pub mod start;
 pub(crate) mod theme;
+pub(crate) mod typed;
 pub(crate) mod widget;
 
 use app::{App, Options};

@@ -3,6 +3,8 @@
 #![cfg(feature = "gui")]
 
 mod draft;
+mod draft_keys;
+mod draft_v2;
 mod forms;
 mod import;
 mod paths;
@@ -11,3 +13,4 @@ mod review;
 mod safety;
 mod start;
 mod support;
+mod typing;

@@ -22,7 +22,7 @@ use crate::safety::{self, DiskState, LockGuard, LockOutcome, lock};
 impl App {
     /// Runs `pending` now, or asks first when there are unsaved changes.
     pub(super) fn guard(&mut self, pending: Pending) -> Task<Message> {
-        if self.document.is_dirty() {
+        if self.document.is_dirty() || self.untaken_entries() > 0 {
             self.show(Dialog::Confirm(pending));
             Task::none()
         } else {
@@ -297,7 +297,11 @@ impl App {
                 self.document.read_only = false;
                 self.remember(path);
                 let name = self.document.name();
-                self.inform(tr_with(language, "app.saved", &[("name", &name)]));
+                let saved = tr_with(language, "app.saved", &[("name", &name)]);
+                match super::untaken_words(language, self.untaken_entries()) {
+                    Some(untaken) => self.notify(Tone::Error, format!("{saved} {untaken}")),
+                    None => self.inform(saved),
+                }
                 if moved {
                     // The lock follows the document to its new file.
                     self.document.lock = None;

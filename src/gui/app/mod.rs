@@ -33,6 +33,7 @@ mod overlay;
 mod paths;
 mod presenting;
 mod recovery;
+mod typing;
 
 pub use recovery::{RECOVERY_DELAY, RecoveryJob};
 
@@ -44,6 +45,7 @@ use crate::safety::{LockInfo, RecoveryEntry, RecoveryError, RecoveryStore};
 use crate::validate::{self, Problem};
 use files::open_dialog;
 use iced::time::Instant;
+use typing::untaken_words;
 
 /// The [`Context`] of `$app`, borrowing only the fields it reads (a macro, not a
 /// method, so that the screen or a dialog can be borrowed beside it).
@@ -597,6 +599,8 @@ impl App {
                 self.present(present::Message::Navigate(key))
             }
             Message::Shortcut(Shortcut::Navigate(_)) => Task::none(),
+            Message::Shortcut(Shortcut::FocusNext) => self.move_focus(draft::Step::Right),
+            Message::Shortcut(Shortcut::FocusPrevious) => self.move_focus(draft::Step::Left),
             Message::UnsavedAnswered(answer) => self.answer(answer),
             Message::NewDocument(message) => {
                 let (Some(Dialog::New(state)), context) = self.dialog_and_context() else {

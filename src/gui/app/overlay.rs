@@ -3,6 +3,7 @@
 
 use iced::Element;
 
+use super::typing::untaken_words;
 use super::{App, Dialog, Message};
 use crate::gui::dialog::file_prompts::{self, DiskAnswer, LockAnswer, RecoveryAnswer};
 use crate::gui::dialog::{self, UnsavedAnswer};
@@ -17,8 +18,12 @@ impl App {
             None => page,
             Some(Dialog::Confirm(_)) => widget::modal(
                 page,
-                dialog::confirm_discard(language, &self.document.name())
-                    .map(Message::UnsavedAnswered),
+                dialog::confirm_discard(
+                    language,
+                    &self.document.name(),
+                    untaken_words(language, self.untaken_entries()),
+                )
+                .map(Message::UnsavedAnswered),
                 Message::UnsavedAnswered(UnsavedAnswer::Cancel),
             ),
             Some(Dialog::New(state)) => widget::modal(
