@@ -10,6 +10,8 @@ mod import;
 mod paths;
 mod present;
 mod review;
+mod review_scores;
+mod review_words;
 mod safety;
 mod start;
 mod support;

@@ -538,18 +538,18 @@ impl App {
             Message::LanguageSelected(language) => {
                 self.config.language = language;
                 self.save_config();
+                if let Some(notice) = &mut self.notice {
+                    notice.reword(language);
+                }
                 Task::none()
             }
             Message::RendererSelected(renderer) => {
                 self.config.renderer = renderer;
                 self.save_config();
                 let name = renderer.to_string();
-                let text = tr_with(
-                    self.language(),
-                    "app.renderer.changed",
-                    &[("renderer", &name)],
-                );
-                self.inform(text);
+                self.say(Tone::Info, move |language| {
+                    tr_with(language, "app.renderer.changed", &[("renderer", &name)])
+                });
                 Task::none()
             }
             Message::New | Message::Shortcut(Shortcut::New) => self.guard(Pending::New),
@@ -644,7 +644,7 @@ impl App {
             Message::Tick(now) => self.tick(now),
             Message::RecoveryWritten(Ok(())) => Task::none(),
             Message::RecoveryWritten(Err(error)) => {
-                self.notify(Tone::Error, error.describe(self.config.language));
+                self.say(Tone::Error, move |language| error.describe(language));
                 Task::none()
             }
             Message::WindowFocused => {
@@ -662,7 +662,7 @@ impl App {
     /// step and refreshes what depends on the document.
     fn change(&mut self, change: Change) {
         if self.document.read_only {
-            self.notify(Tone::Error, tr(self.config.language, "app.read_only_edit"));
+            self.say(Tone::Error, |language| tr(language, "app.read_only_edit"));
             return;
         }
         let result = self
@@ -672,12 +672,10 @@ impl App {
         if let Err(error) = result {
             // A screen asked for something that does not exist: a bug, but never a
             // reason to lose the user's work. The path is for the bug report.
-            let text = tr_with(
-                self.config.language,
-                "app.edit_failed",
-                &[("detail", &format!("{:?}", error.0))],
-            );
-            self.notify(Tone::Error, text);
+            let detail = format!("{:?}", error.0);
+            self.say(Tone::Error, move |language| {
+                tr_with(language, "app.edit_failed", &[("detail", &detail)])
+            });
         }
         self.edited(Instant::now());
         self.refresh();
