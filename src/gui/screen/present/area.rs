@@ -8,6 +8,7 @@ use super::Message;
 use super::chart::SeriesChart;
 use super::layout;
 use super::look::{self, Look, Scale};
+use super::resolved::resolved;
 use super::slides::{AreaSlide, ProgramRow, Series};
 use crate::gui::i18n::{tr, tr_with};
 use crate::locale::Language;
@@ -229,14 +230,16 @@ fn chart<'a>(series: &'a Series, s: Scale, look: Look, language: Language) -> El
     ));
     column![
         s.bold(&series.name, layout::SMALL, look.text),
-        canvas(SeriesChart {
-            series,
-            look,
-            scale: s,
-            language,
-        })
-        .width(Length::Fill)
-        .height(Length::Fill),
+        resolved(
+            canvas(SeriesChart {
+                series,
+                look,
+                scale: s,
+                language,
+            })
+            .width(Length::Fill)
+            .height(Length::Fill)
+        ),
         values.wrap(),
         verdict.wrap(),
     ]
