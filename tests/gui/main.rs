@@ -5,6 +5,7 @@
 mod draft;
 mod forms;
 mod present;
+mod present_numbers;
 mod review;
 mod safety;
 mod start;
