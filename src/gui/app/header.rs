@@ -28,6 +28,11 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
             format!("{} (Ctrl+N)", tr("app.new")),
             Some(Message::New)
         ),
+        // In words, not an icon: the way in for a newcomer whose roadmap is in Excel.
+        button(text(tr("app.import.button")).size(14))
+            .padding([6, 8])
+            .style(theme::tool)
+            .on_press(Message::Import),
         widget::tool_button(
             Icon::Open,
             format!("{} (Ctrl+O)", tr("app.open")),
@@ -47,6 +52,11 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
             Icon::SaveAs,
             format!("{} (Ctrl+Shift+S)", tr("app.save_as")),
             Some(Message::SaveAs)
+        ),
+        widget::tool_button(
+            Icon::Export,
+            tr("app.export_whole"),
+            Some(Message::ExportWhole)
         ),
         widget::tool_button(
             Icon::Undo,

@@ -7,7 +7,7 @@
 mod details;
 mod entry;
 mod evidence;
-mod export;
+pub mod export;
 mod filters;
 pub mod forms;
 mod history;
@@ -114,6 +114,8 @@ pub enum Message {
     /// Writes the report to a path: the dialog's answer, or a test's.
     ExportTo(Format, PathBuf),
     ExportCancelled,
+    /// No file dialog could open: ask the app for a typed path.
+    ExportUnavailable(Format),
     Forms(forms::Message),
 }
 
@@ -126,6 +128,8 @@ struct Buffer {
     /// What the text reads as, when valid.
     value: Option<f64>,
     problem: Option<ActualError>,
+    /// What the document held when typing here began (see [`crate::gui::typed`]).
+    before: String,
 }
 
 impl Buffer {
@@ -473,9 +477,10 @@ impl Reviewing {
                 self.opened = None;
                 Action::None
             }
-            Message::Export(format) => Action::Run(export::dialog(context.quarter, format)),
+            Message::Export(format) => Action::Run(export::dialog(context, format)),
             Message::ExportTo(format, path) => Action::Notify(export::run(context, format, &path)),
             Message::ExportCancelled => Action::None,
+            Message::ExportUnavailable(format) => Action::Request(export::typed(context, format)),
             Message::Forms(message) => forms::lift(self.forms.update(message, context)),
         }
     }
@@ -509,36 +514,36 @@ impl Reviewing {
         };
         let quarter = context.quarter;
         let key = (indicator.id.clone(), quarter);
-        match entry::actual(indicator, quarter, &text) {
-            Ok(changed) => {
-                let value = entry::stored_actual(changed.as_ref().unwrap_or(indicator), quarter);
-                self.buffers.insert(
-                    key,
-                    Buffer {
-                        text,
-                        value,
-                        problem: None,
-                    },
-                );
-                match changed {
-                    Some(updated) => Action::Change(Change::typing(
-                        edit_at(updated),
-                        format!("review/actual/{}/{quarter}", indicator.id),
-                    )),
-                    None => Action::None,
-                }
-            }
-            Err(problem) => {
-                self.buffers.insert(
-                    key,
-                    Buffer {
-                        text,
-                        value: None,
-                        problem: Some(problem),
-                    },
-                );
-                Action::None
-            }
+        let held = entry::stored_actual(indicator, quarter);
+        let before = match self.buffers.get(&key) {
+            // Still the same typing: the document holds what was typed (or, while the
+            // text does not read, what was there before).
+            Some(buffer) if !buffer.is_valid() || buffer.value == held => buffer.before.clone(),
+            // New typing here (or the value changed since, by undo).
+            _ => crate::gui::typed::exact(held),
+        };
+        let (changed, problem) = crate::gui::typed::take(&text, &before, |text| {
+            entry::actual(indicator, quarter, text)
+        });
+        let value = match problem {
+            None => entry::stored_actual(changed.as_ref().unwrap_or(indicator), quarter),
+            Some(_) => None,
+        };
+        self.buffers.insert(
+            key,
+            Buffer {
+                text,
+                value,
+                problem,
+                before,
+            },
+        );
+        match changed {
+            Some(updated) => Action::Change(Change::typing(
+                edit_at(updated),
+                format!("review/actual/{}/{quarter}", indicator.id),
+            )),
+            None => Action::None,
         }
     }
 
