@@ -19,8 +19,10 @@ use crate::text::shorten_at_word;
 const AREA_COLUMNS: usize = 4;
 /// The height of an area's card: name, bar, counts and score.
 const AREA_CARD_HEIGHT: f32 = 50.0;
-/// From this card width "3 ditandai dari 7" fits beside the score; below, "3/7".
+/// From this card width "3 ditandai dari 7" fits beside the score; from the next,
+/// "3/7 ditandai"; below, "3/7".
 const AREA_WORDS_FROM: f32 = 170.0;
+const AREA_FEW_WORDS_FROM: f32 = 130.0;
 
 /// A horizontal bar split by status, each part as wide as its share.
 pub fn bar<'a>(counts: &Counts, height: f32) -> Element<'a, Message> {
@@ -253,8 +255,10 @@ fn area_card<'a>(
         let total = counts.total().to_string();
         let words = if space.width >= AREA_WORDS_FROM {
             "review.area_counts"
-        } else {
+        } else if space.width >= AREA_FEW_WORDS_FROM {
             "review.area_counts_short"
+        } else {
+            "review.area_counts_shortest"
         };
         let mut scored: Row<'a, Message> = row![
             text(score_line.clone())
@@ -303,17 +307,18 @@ pub fn folded<'a>(context: &Context<'a>) -> Element<'a, Message> {
     container(
         row![
             container(bar(summary, 10.0)).width(Length::Fixed(240.0)),
-            legend(summary, language),
-            space::horizontal(),
+            // The score before the legend: the legend wraps, the score must not be cut.
             text(tr(language, "review.score_overall"))
                 .size(13)
-                .style(widget::muted_text),
+                .style(widget::muted_text)
+                .wrapping(iced::widget::text::Wrapping::None),
             scored(
                 context.roadmap,
                 language,
                 context.report.scores.document,
                 14
             ),
+            legend(summary, language),
         ]
         .spacing(14)
         .align_y(Alignment::Center),

@@ -16,15 +16,18 @@ use crate::text::shorten_at_word;
 
 const RANK_WIDTH: f32 = 36.0;
 const SCORE_WIDTH: f32 = 72.0;
-const RATING_WIDTH: f32 = 110.0;
+/// "Sangat Rendah" (Permendagri 86) in its chip.
+const RATING_WIDTH: f32 = 100.0;
 const COUNT_WIDTH: f32 = 84.0;
 /// "Belum dijelaskan" at 12 px.
 const UNEXPLAINED_WIDTH: f32 = 110.0;
 /// "Serapan anggaran" at 12 px.
 const ABSORPTION_WIDTH: f32 = 120.0;
 const SPACING: f32 = 10.0;
-/// A unit's name in characters: long official names are cut at a word.
-const NAME_MAX: usize = 60;
+/// About how wide a character of a unit's name is (14 px), to cut it at a word to its
+/// column.
+const NAME_CHAR_WIDTH: f32 = 7.5;
+const NAME_HEIGHT: f32 = 20.0;
 
 /// The widget id of the scorecard's scrollable.
 pub const UNITS_ID: &str = "review-units";
@@ -116,13 +119,10 @@ pub fn view<'a>(standings: &'a [UnitStanding], context: &Context<'a>) -> Element
                     .style(widget::muted_text)
             )
             .width(fixed(RANK_WIDTH)),
-            container(
-                text(shorten_at_word(&unit.name, NAME_MAX))
-                    .size(14)
-                    .wrapping(text::Wrapping::None)
-            )
-            .width(Length::Fill)
-            .clip(true),
+            container(unit_name(&unit.name))
+                .width(Length::Fill)
+                .height(Length::Fixed(NAME_HEIGHT))
+                .clip(true),
             container(
                 text(score_text(language, standing.score))
                     .size(14)
@@ -156,6 +156,20 @@ pub fn view<'a>(standings: &'a [UnitStanding], context: &Context<'a>) -> Element
         ))
         .height(Length::Fill);
     column![header, body].height(Length::Fill).into()
+}
+
+/// A unit's name on one line, cut at a word to the room its column has.
+fn unit_name<'a>(name: &'a str) -> Element<'a, Message> {
+    iced::widget::responsive(move |space| {
+        text(shorten_at_word(
+            name,
+            ((space.width / NAME_CHAR_WIDTH) as usize).max(8),
+        ))
+        .size(14)
+        .wrapping(text::Wrapping::None)
+        .into()
+    })
+    .into()
 }
 
 /// The line above the scorecard, where the indicator table has its filters: what the
