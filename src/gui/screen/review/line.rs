@@ -7,11 +7,10 @@ use crate::model::{Area, Indicator, Kind, Program, Quarter, Target};
 use crate::review::{IndicatorReview, Status};
 use crate::text::shorten_at_word;
 
-/// The longest names on a row's second line, in characters (at 11 px the line holds
-/// about 90 on a 1024-pixel window).
-const AREA_MAX: usize = 24;
-const PROGRAM_MAX: usize = 36;
-const UNIT_MAX: usize = 30;
+/// The longest names on a row's second line, in characters, however wide the row.
+const AREA_MAX: usize = 40;
+const PROGRAM_MAX: usize = 60;
+const UNIT_MAX: usize = 50;
 /// However narrow the row, a name keeps this much.
 const NAME_MIN: usize = 10;
 
@@ -177,20 +176,35 @@ impl<'a> Line<'a> {
     /// `Area · Program · Unit`, the row's second line, in at most about `room`
     /// characters: each name cut at a word with "…" when long, so that all three show.
     pub fn place(&self, room: usize) -> String {
+        let names = [
+            self.area.name.as_str(),
+            self.program.name.as_str(),
+            self.unit.unwrap_or_default(),
+        ];
         // The unit and the program say most; the area is in the summary above too.
-        let area = (room / 4).clamp(NAME_MIN, AREA_MAX);
-        let unit = (room * 2 / 5).clamp(NAME_MIN, UNIT_MAX);
-        let program = room
-            .saturating_sub(area + unit + 6)
-            .clamp(NAME_MIN, PROGRAM_MAX);
-        let mut place = format!(
-            "{} · {}",
-            shorten_at_word(&self.area.name, area),
-            shorten_at_word(&self.program.name, program)
-        );
-        if let Some(name) = self.unit {
+        let mut shares = [room / 4, 0, room * 2 / 5];
+        shares[1] = room.saturating_sub(shares[0] + shares[2] + 6);
+        // What a short name leaves goes to the long ones, the unit's first.
+        let mut spare = 0;
+        for (share, name) in shares.iter_mut().zip(names) {
+            let length = name.chars().count();
+            if length < *share {
+                spare += *share - length;
+                *share = length;
+            }
+        }
+        for i in [2, 1, 0] {
+            let wanted = names[i].chars().count().saturating_sub(shares[i]);
+            let given = wanted.min(spare);
+            shares[i] += given;
+            spare -= given;
+        }
+        let limits = [AREA_MAX, PROGRAM_MAX, UNIT_MAX];
+        let cut = |i: usize| shorten_at_word(names[i], shares[i].clamp(NAME_MIN, limits[i]));
+        let mut place = format!("{} · {}", cut(0), cut(1));
+        if self.unit.is_some() {
             place.push_str(" · ");
-            place.push_str(&shorten_at_word(name, unit));
+            place.push_str(&cut(2));
         }
         place
     }
