@@ -3,6 +3,7 @@
 //! A new topic is a new module here; shared helpers live in `support`.
 
 mod cli;
+mod export_scores;
 mod exports;
 mod fast_reader;
 mod fault_kill;
@@ -13,6 +14,7 @@ mod forms;
 mod fuzz_import;
 mod fuzz_loader;
 mod import;
+mod import_formats;
 mod merge;
 mod review_rules;
 mod safety;
