@@ -586,14 +586,17 @@ impl Tally {
     }
 
     /// Prints the counts and checks that the corpus reached the fast reader's
-    /// accepting paths (`share` of the cases at least), not only its refusals.
+    /// accepting paths (one case in `share` at least), not only its refusals; fewer
+    /// than a thousand cases are too few to say.
     fn report(&self, corpus: &str, cases: u32, share: usize) {
         let (fast, ron, ron_read) = (self.fast.get(), self.ron.get(), self.ron_read.get());
         println!(
             "{cases} {corpus}: {fast} read fast (ron agreed), {ron} left to ron \
              (of which ron read {ron_read})"
         );
-        assert!(fast * share > cases as usize, "{fast} read fast");
+        if cases >= 1_000 {
+            assert!(fast * share > cases as usize, "{fast} read fast");
+        }
     }
 }
 
