@@ -20,3 +20,4 @@ mod safety;
 mod sample;
 mod scores;
 mod support;
+mod whole_export;
