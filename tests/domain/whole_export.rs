@@ -161,3 +161,51 @@ fn the_whole_export_prints_whole_groups_of_one_year_per_page() {
     }
     assert_eq!(breaks, expected);
 }
+
+/// The `ht` of the sheet row `row` (1-based, as Excel numbers it), if it has one.
+fn row_height(sheet: &str, row: u32) -> Option<f64> {
+    let start = sheet.find(&format!("<row r=\"{row}\""))?;
+    let tag = &sheet[start..start + sheet[start..].find('>')?];
+    let at = tag.find(" ht=\"")? + 5;
+    tag[at..at + tag[at..].find('"')?].parse().ok()
+}
+
+#[test]
+fn the_whole_export_rows_are_tall_enough_for_every_text() {
+    use reform_roadmap::model::{Area, Indicator, Period, Program};
+    let mut roadmap = Roadmap::new(
+        "RM",
+        "Kab",
+        Period {
+            start: 2025,
+            end: 2025,
+        },
+    );
+    let mut area = Area::new("a", "Area", Default::default());
+    // A long note on a short indicator; a long program name over one short row.
+    let mut noted = Indicator::new("i1", "Indeks", Kind::Level);
+    noted.note = Some("Target per triwulan; capaian dihitung kumulatif sejak TW I. ".repeat(2));
+    let mut program = Program::new("p1", "Program");
+    program.indicators.push(noted);
+    let mut long = Program::new(
+        "p2",
+        "Penguatan peran agen perubahan di setiap perangkat daerah melalui pendampingan",
+    );
+    long.indicators
+        .push(Indicator::new("i2", "Jumlah agen", Kind::Count));
+    area.programs = vec![program, long];
+    roadmap.areas.push(area);
+    let bytes = whole::workbook(&roadmap, Language::Indonesian).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    // Data starts on sheet row 8; a line is 15 points.
+    let noted = row_height(&sheet, 8).unwrap_or(15.0);
+    assert!(noted >= 15.0 * 5.0, "the note's row is {noted} pt");
+    let long = row_height(&sheet, 9).unwrap_or(15.0);
+    assert!(long >= 15.0 * 3.0, "the long program's row is {long} pt");
+}
