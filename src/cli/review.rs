@@ -12,13 +12,12 @@
 //!   byte-order mark so that spreadsheet programs read the Indonesian letters right.
 //!   Column names and values are machine words (`on_track`, `86.5`) whatever `--lang`.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::{CliError, LangArg, load, print_or_exit, resolve_quarter, today};
+use super::{CliError, LangArg, QuarterOfFile, print_or_exit};
 use crate::locale::Language;
 use crate::model::{Indicator, Kind, Quarter, Roadmap};
 use crate::review::{Counts, IndicatorReview, ReviewReport, Status, review};
@@ -26,11 +25,8 @@ use crate::text::{shorten, tr};
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
-    /// Roadmap file
-    pub file: PathBuf,
-    /// Quarter to review, written 2025-Q2 [default: the last quarter that has ended, within the period]
-    #[arg(long, short, value_name = "YEAR-QN")]
-    pub quarter: Option<String>,
+    #[command(flatten)]
+    pub input: QuarterOfFile,
     /// Output format
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -51,8 +47,7 @@ pub enum Format {
 pub fn run(args: ReviewArgs) -> ExitCode {
     let language = args.lang.lang;
     let result = (|| -> Result<Vec<u8>, CliError> {
-        let roadmap = load(&args.file)?;
-        let quarter = resolve_quarter(&roadmap, &args.file, args.quarter.as_deref(), today())?;
+        let (roadmap, quarter) = args.input.load()?;
         let report = review(&roadmap, quarter);
         Ok(match args.format {
             Format::Text => text(&roadmap, &report, language).into_bytes(),

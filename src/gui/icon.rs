@@ -42,11 +42,8 @@ pub enum Icon {
     Lock,
     Back,
     OnTrack,
-    Missing,
-    Clock,
     Units,
     Image,
-    Fullscreen,
 }
 
 impl Icon {
@@ -86,11 +83,8 @@ impl Icon {
             Icon::Lock => '\u{e10b}',
             Icon::Back => '\u{e06e}',
             Icon::OnTrack => '\u{e226}',
-            Icon::Missing => '\u{e084}',
-            Icon::Clock => '\u{e087}',
             Icon::Units => '\u{e408}',
             Icon::Image => '\u{e53c}',
-            Icon::Fullscreen => '\u{e112}',
         }
     }
 

@@ -5,6 +5,7 @@
 mod cli;
 mod export_scores;
 mod exports;
+mod fast_reader;
 mod fault_kill;
 mod file_format;
 mod file_names;
