@@ -28,11 +28,7 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
             format!("{} (Ctrl+N)", tr("app.new")),
             Some(Message::New)
         ),
-        // In words, not an icon: the way in for a newcomer whose roadmap is in Excel.
-        button(text(tr("app.import.button")).size(14))
-            .padding([6, 8])
-            .style(theme::tool)
-            .on_press(Message::Import),
+        widget::tool_button(Icon::Import, tr("app.import.button"), Some(Message::Import)),
         widget::tool_button(
             Icon::Open,
             format!("{} (Ctrl+O)", tr("app.open")),
@@ -54,7 +50,7 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
             Some(Message::SaveAs)
         ),
         widget::tool_button(
-            Icon::Export,
+            Icon::Share,
             tr("app.export_whole"),
             Some(Message::ExportWhole)
         ),
