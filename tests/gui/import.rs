@@ -241,3 +241,43 @@ fn a_file_that_is_no_spreadsheet_says_why() {
     assert!(notice.text.contains("foto.xlsx"), "{}", notice.text);
     assert!(app.document().path.is_some(), "the open document stays");
 }
+
+#[test]
+fn the_institution_and_period_a_sheet_does_not_give_are_typed_in_the_preview() {
+    use reform_roadmap::gui::dialog::import::Field;
+    let folder = tempfile::tempdir().unwrap();
+    let (_path, mut app) = app_on_file(folder.path());
+    let csv = folder.path().join("e-monev.csv");
+    std::fs::write(&csv, MONEV_CSV).unwrap();
+    let _ = app.update(Message::ImportFileChosen(Chosen::Path(csv.clone())));
+    read(&mut app, &csv);
+    // A CSV names no institution: the preview says so.
+    assert!(shows(&app, &id("app.import.no_institution")));
+    let mut given = |field, typed: &str| {
+        let _ = app.update(Message::ImportPreview(I::Given(field, typed.to_owned())));
+    };
+    given(Field::Institution, "Pemerintah Kabupaten Sukamaju");
+    given(Field::End, "20x9");
+    given(Field::Start, "2025");
+    assert!(shows(&app, &id("app.import.bad_end")));
+    let _ = app.update(Message::ImportPreview(I::Import));
+    assert!(
+        app.document().path.is_some(),
+        "not imported while a year is not a year"
+    );
+    let _ = app.update(Message::ImportPreview(I::Given(
+        Field::End,
+        "2029".to_owned(),
+    )));
+    assert!(shows(
+        &app,
+        "Akan diimpor: 2 area, 2 program, 2 indikator, 3 target, 2 unit penanggung jawab; periode 2025–2029."
+    ));
+    let _ = app.update(Message::ImportPreview(I::Import));
+    assert!(app.document().path.is_none(), "imported");
+    assert_eq!(app.roadmap().institution, "Pemerintah Kabupaten Sukamaju");
+    assert_eq!(
+        (app.roadmap().period.start, app.roadmap().period.end),
+        (2025, 2029)
+    );
+}
