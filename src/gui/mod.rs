@@ -15,6 +15,7 @@ pub mod screen;
 pub mod shortcut;
 pub mod start;
 pub(crate) mod theme;
+pub(crate) mod typed;
 pub(crate) mod widget;
 
 use app::{App, Options};
@@ -41,7 +42,7 @@ pub fn run(options: Options, notice: Option<Notice>) -> iced::Result {
     let boot = move || {
         let (mut app, task) = App::boot(options.clone());
         if let Some(notice) = notice.clone() {
-            app.notify(notice.tone, notice.text);
+            app.show_notice(notice);
         }
         (app, task)
     };

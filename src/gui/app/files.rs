@@ -24,9 +24,10 @@ use crate::safety::{self, DiskState, LockGuard, LockOutcome, lock};
 impl App {
     /// Runs `pending` now, or asks first when there are unsaved changes.
     pub(super) fn guard(&mut self, pending: Pending) -> Task<Message> {
-        if self.document.is_dirty() {
+        if self.document.is_dirty() || self.untaken_entries() > 0 {
             let name = self.document.name();
-            self.show(Dialog::Confirm(SaveChanges::new(pending, name)));
+            let untaken = super::untaken_words(self.config.language, self.untaken_entries());
+            self.show(Dialog::Confirm(SaveChanges::new(pending, name, untaken)));
             Task::none()
         } else {
             self.proceed(pending)
@@ -99,15 +100,13 @@ impl App {
             LockOutcome::Acquired(guard) => self.install(document, Some(guard)),
             LockOutcome::NotLocked(problem) => {
                 self.install(document, None);
-                let reason = problem.describe(self.config.language);
-                self.notify(
-                    Tone::Info,
+                self.say(Tone::Info, move |language| {
                     tr_with(
-                        self.config.language,
+                        language,
                         "app.not_locked",
-                        &[("reason", &reason)],
-                    ),
-                );
+                        &[("reason", &problem.describe(language))],
+                    )
+                });
             }
             LockOutcome::HeldByOther(holder) => {
                 self.show(Dialog::Locked(Locked {
@@ -309,18 +308,32 @@ impl App {
                 self.document.read_only = false;
                 self.remember(path);
                 let name = self.document.name();
-                self.inform(tr_with(language, "app.saved", &[("name", &name)]));
+                let untaken = self.untaken_entries();
+                let tone = if untaken == 0 {
+                    Tone::Info
+                } else {
+                    Tone::Error
+                };
+                self.say(tone, move |language| {
+                    let saved = tr_with(language, "app.saved", &[("name", &name)]);
+                    match super::untaken_words(language, untaken) {
+                        Some(untaken) => format!("{saved} {untaken}"),
+                        None => saved,
+                    }
+                });
                 if moved {
                     // The lock follows the document to its new file.
                     self.document.lock = None;
                     match lock::acquire(path) {
                         LockOutcome::Acquired(guard) => self.document.lock = Some(guard),
                         LockOutcome::HeldByOther(holder) => {
-                            let holder = holder.describe(language);
-                            self.notify(
-                                Tone::Info,
-                                tr_with(language, "app.save_as_locked", &[("holder", &holder)]),
-                            );
+                            self.say(Tone::Info, move |language| {
+                                tr_with(
+                                    language,
+                                    "app.save_as_locked",
+                                    &[("holder", &holder.describe(language))],
+                                )
+                            });
                         }
                         LockOutcome::NotLocked(_) => {}
                     }
@@ -347,17 +360,26 @@ impl App {
         }
     }
 
-    pub(super) fn inform(&mut self, text: String) {
-        self.notify(Tone::Info, text);
-    }
-
-    /// Shows `text` in the notice bar.
+    /// Shows `text` in the notice bar as it is: prefer [`App::say`], which can say it
+    /// again after a language switch.
     pub fn notify(&mut self, tone: Tone, text: String) {
         self.notice = Some(Notice {
             tone,
             text,
             offer_save_as: false,
+            words: None,
         });
+    }
+
+    /// Shows `notice` in the notice bar, in the language of the moment.
+    pub fn show_notice(&mut self, mut notice: Notice) {
+        notice.reword(self.config.language);
+        self.notice = Some(notice);
+    }
+
+    /// Shows a notice said in the user's language now and again after a switch.
+    pub fn say(&mut self, tone: Tone, say: impl Fn(Language) -> String + Send + Sync + 'static) {
+        self.notice = Some(Notice::said(tone, self.config.language, say));
     }
 }
 
@@ -393,29 +415,28 @@ pub(super) fn name_stem(roadmap: &Roadmap) -> String {
 }
 
 fn load_error_notice(language: Language, error: &LoadError) -> Notice {
-    Notice {
-        tone: Tone::Error,
-        text: tr_with(
+    let error = error.clone();
+    Notice::said(Tone::Error, language, move |language| {
+        tr_with(
             language,
             "app.open_failed",
             &[("error", &error.describe(language))],
-        ),
-        offer_save_as: false,
-    }
+        )
+    })
 }
 
 fn save_error_notice(language: Language, error: &SaveError) -> Notice {
-    Notice {
-        tone: Tone::Error,
-        // The advice names the file, the cause and what to do, in the user's language.
-        text: format!(
+    let error = error.clone();
+    // The advice names the file, the cause and what to do, in the user's language.
+    Notice::said(Tone::Error, language, move |language| {
+        format!(
             "{} {}",
             error.advice(language),
             tr(language, "app.save_failed")
-        ),
-        // Always: whatever went wrong here, another place may work.
-        offer_save_as: true,
-    }
+        )
+    })
+    // Always: whatever went wrong here, another place may work.
+    .offering_save_as()
 }
 
 #[cfg(test)]

@@ -15,6 +15,11 @@ use crate::locale::Language;
 use crate::renderer::Renderer;
 use crate::text::shorten;
 
+/// A file action in the header: nine of them share the row with the document's name.
+fn file_button<'a>(icon: Icon, tip: String, on_press: Option<Message>) -> Element<'a, Message> {
+    widget::tool_button_padded(icon, tip, on_press, 5)
+}
+
 pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
     let language = app.language();
     let document = app.document();
@@ -23,58 +28,79 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
     let tr = |key: &str| tr(language, key);
 
     let files = row![
-        widget::tool_button(
+        file_button(
             Icon::New,
             format!("{} (Ctrl+N)", tr("app.new")),
             Some(Message::New)
         ),
-        widget::tool_button(Icon::Import, tr("app.import.button"), Some(Message::Import)),
-        widget::tool_button(
+        file_button(Icon::Import, tr("app.import.button"), Some(Message::Import)),
+        file_button(
             Icon::Open,
             format!("{} (Ctrl+O)", tr("app.open")),
             Some(Message::Open)
         ),
-        widget::tool_button(
+        file_button(
             Icon::History,
             tr("app.open_recent"),
             Some(Message::OpenByPath)
         ),
-        widget::tool_button(
+        file_button(
             Icon::Save,
             format!("{} (Ctrl+S)", tr("app.save")),
             Some(Message::Save)
         ),
-        widget::tool_button(
+        file_button(
             Icon::SaveAs,
             format!("{} (Ctrl+Shift+S)", tr("app.save_as")),
             Some(Message::SaveAs)
         ),
-        widget::tool_button(
+        file_button(
             Icon::Share,
             tr("app.export_whole"),
             Some(Message::ExportWhole)
         ),
-        widget::tool_button(
+        file_button(
             Icon::Undo,
             format!("{} (Ctrl+Z)", tr("app.undo")),
             editor.can_undo().then_some(Message::Undo)
         ),
-        widget::tool_button(
+        file_button(
             Icon::Redo,
             format!("{} (Ctrl+Y)", tr("app.redo")),
             editor.can_redo().then_some(Message::Redo)
         ),
     ]
-    .spacing(2)
+    .spacing(0)
     .align_y(Alignment::Center);
 
-    let mut name = document.name();
-    if document.is_dirty() {
-        name.push_str(" ●");
-    }
-    let mut name_line = row![text(name).size(13).style(widget::muted_text)]
-        .spacing(6)
-        .align_y(Alignment::Center);
+    // The file name on one line whatever the window's width: cut with "…" to the
+    // space left (the dirty mark and the lock stay whole), whole in the tooltip.
+    let full_name = document.name();
+    let dirty = document.is_dirty();
+    let fitted_name = {
+        let full_name = full_name.clone();
+        iced::widget::responsive(move |space| {
+            let room = (space.width / NAME_CHAR_WIDTH) as usize;
+            let mut name = shorten(&full_name, room.saturating_sub(if dirty { 2 } else { 0 }));
+            if dirty {
+                name.push_str(" ●");
+            }
+            text(name)
+                .size(13)
+                .style(widget::muted_text)
+                .wrapping(iced::widget::text::Wrapping::None)
+                .into()
+        })
+    };
+    let mut name_line = row![iced::widget::tooltip(
+        container(fitted_name).height(Length::Fixed(17.0)),
+        container(text(full_name).size(13))
+            .padding([4, 8])
+            .style(container::rounded_box),
+        iced::widget::tooltip::Position::Bottom,
+    )]
+    .spacing(6)
+    .align_y(Alignment::Center);
     if document.read_only {
         name_line = name_line.push(
             row![Icon::Lock.sized(13), text(tr("app.read_only")).size(13)]
@@ -201,6 +227,9 @@ fn renderer_toggle<'a>(renderer: Renderer, language: Language) -> Element<'a, Me
 /// The widest a character of the header title gets (Fira Sans SemiBold at 16 px),
 /// so a shortened title never runs past its space.
 const TITLE_CHAR_WIDTH: f32 = 9.5;
+/// About how wide a character of the file name (13 px) is: file names run to digits,
+/// dashes and lower case.
+const NAME_CHAR_WIDTH: f32 = 7.5;
 
 fn tab<'a>(icon: Icon, label: String, active: bool, target: Tab) -> Element<'a, Message> {
     button(

@@ -36,6 +36,7 @@ mod overlay;
 mod paths;
 mod presenting;
 mod recovery;
+mod typing;
 
 pub use recovery::{RECOVERY_DELAY, RecoveryJob};
 
@@ -47,6 +48,7 @@ use crate::safety::{LockInfo, RecoveryEntry, RecoveryError, RecoveryStore};
 use crate::validate::{self, Problem};
 use files::open_dialog;
 use iced::time::Instant;
+use typing::untaken_words;
 
 /// The [`Context`] of `$app`, borrowing only the fields it reads (a macro, not a
 /// method, so that the screen or a dialog can be borrowed beside it).
@@ -363,14 +365,6 @@ impl App {
         }
     }
 
-    /// The import preview, while it is open.
-    pub fn import_preview(&self) -> Option<&ImportPreview> {
-        match self.dialog() {
-            Some(Dialog::Import(preview)) => Some(preview),
-            _ => None,
-        }
-    }
-
     /// Who holds the file, while "another user has it open" is asked.
     pub fn lock_prompt(&self) -> Option<&LockInfo> {
         match self.dialog() {
@@ -548,18 +542,18 @@ impl App {
             Message::LanguageSelected(language) => {
                 self.config.language = language;
                 self.save_config();
+                if let Some(notice) = &mut self.notice {
+                    notice.reword(language);
+                }
                 Task::none()
             }
             Message::RendererSelected(renderer) => {
                 self.config.renderer = renderer;
                 self.save_config();
                 let name = renderer.to_string();
-                let text = tr_with(
-                    self.language(),
-                    "app.renderer.changed",
-                    &[("renderer", &name)],
-                );
-                self.inform(text);
+                self.say(Tone::Info, move |language| {
+                    tr_with(language, "app.renderer.changed", &[("renderer", &name)])
+                });
                 Task::none()
             }
             Message::New | Message::Shortcut(Shortcut::New) => self.guard(Pending::New),
@@ -609,6 +603,8 @@ impl App {
                 self.present(present::Message::Navigate(key))
             }
             Message::Shortcut(Shortcut::Navigate(_)) => Task::none(),
+            Message::Shortcut(Shortcut::FocusNext) => self.move_focus(draft::Step::Right),
+            Message::Shortcut(Shortcut::FocusPrevious) => self.move_focus(draft::Step::Left),
             Message::UnsavedAnswered(answer) => {
                 let (Some(Dialog::Confirm(state)), context) = self.dialog_and_context() else {
                     return Task::none();
@@ -671,7 +667,7 @@ impl App {
             Message::Tick(now) => self.tick(now),
             Message::RecoveryWritten(Ok(())) => Task::none(),
             Message::RecoveryWritten(Err(error)) => {
-                self.notify(Tone::Error, error.describe(self.config.language));
+                self.say(Tone::Error, move |language| error.describe(language));
                 Task::none()
             }
             Message::WindowFocused => {
@@ -689,7 +685,7 @@ impl App {
     /// step and refreshes what depends on the document.
     fn change(&mut self, change: Change) {
         if self.document.read_only {
-            self.notify(Tone::Error, tr(self.config.language, "app.read_only_edit"));
+            self.say(Tone::Error, |language| tr(language, "app.read_only_edit"));
             return;
         }
         let result = self
@@ -699,12 +695,10 @@ impl App {
         if let Err(error) = result {
             // A screen asked for something that does not exist: a bug, but never a
             // reason to lose the user's work. The path is for the bug report.
-            let text = tr_with(
-                self.config.language,
-                "app.edit_failed",
-                &[("detail", &format!("{:?}", error.0))],
-            );
-            self.notify(Tone::Error, text);
+            let detail = format!("{:?}", error.0);
+            self.say(Tone::Error, move |language| {
+                tr_with(language, "app.edit_failed", &[("detail", &detail)])
+            });
         }
         self.edited(Instant::now());
         self.refresh();

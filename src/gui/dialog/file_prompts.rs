@@ -25,11 +25,18 @@ pub struct SaveChanges {
     pub pending: Pending,
     /// The document's name when asked.
     name: String,
+    /// How many typed entries are not in the document, in words (they are lost on
+    /// closing), when there are any.
+    untaken: Option<String>,
 }
 
 impl SaveChanges {
-    pub fn new(pending: Pending, name: String) -> Self {
-        Self { pending, name }
+    pub fn new(pending: Pending, name: String, untaken: Option<String>) -> Self {
+        Self {
+            pending,
+            name,
+            untaken,
+        }
     }
 
     pub fn update(
@@ -41,7 +48,7 @@ impl SaveChanges {
     }
 
     pub fn view<'a>(&'a self, context: &Context<'a>) -> Element<'a, UnsavedAnswer> {
-        super::confirm_discard(context.language, &self.name)
+        super::confirm_discard(context.language, &self.name, self.untaken.clone())
     }
 }
 

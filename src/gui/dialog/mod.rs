@@ -31,12 +31,21 @@ pub enum Pending {
 
 pub use answer::UnsavedAnswer;
 
-/// "Save the changes to NAME?" with Save / Don't save / Cancel.
-pub fn confirm_discard<'a>(language: Language, name: &str) -> Element<'a, UnsavedAnswer> {
+/// "Save the changes to NAME?" with Save / Don't save / Cancel; `untaken` says that
+/// typed entries marked red are not in the document (and are lost on closing).
+pub fn confirm_discard<'a>(
+    language: Language,
+    name: &str,
+    untaken: Option<String>,
+) -> Element<'a, UnsavedAnswer> {
     let title = super::i18n::tr_with(language, "app.unsaved_title", &[("name", name)]);
+    let untaken = untaken.map(|words| text(words).style(text::danger));
     column![
         text(title).size(20).font(widget::bold()),
         text(tr(language, "app.unsaved_body")),
+    ]
+    .push(untaken)
+    .push(
         row![
             button(text(tr(language, "app.discard")))
                 .style(button::danger)
@@ -51,7 +60,7 @@ pub fn confirm_discard<'a>(language: Language, name: &str) -> Element<'a, Unsave
         ]
         .spacing(10)
         .width(Length::Fill),
-    ]
+    )
     .spacing(16)
     .into()
 }

@@ -11,7 +11,7 @@ use crate::export::{self, Format};
 use crate::gui::contract::{Context, Request};
 use crate::gui::file_dialog::{self, Chosen, Purpose};
 use crate::gui::i18n::tr_with;
-use crate::gui::notice::Notice;
+use crate::gui::notice::{Notice, Tone};
 use crate::model::Quarter;
 
 /// `monev-2025-Q3.xlsx`: the quarter in the file's own notation sorts well in a folder.
@@ -59,20 +59,22 @@ pub fn run(context: &Context<'_>, format: Format, path: &Path) -> Notice {
     let path = with_extension(path, format);
     let shown = path.display().to_string();
     let language = context.language;
-    match export::export(context.roadmap, context.quarter, language, &path) {
-        Ok(()) => Notice::info(tr_with(
-            language,
-            "review.exported",
-            &[
-                ("quarter", &language.quarter(context.quarter)),
-                ("path", &shown),
-            ],
-        )),
-        Err(error) => Notice::error(tr_with(
-            language,
-            "review.export_failed",
-            &[("path", &shown), ("error", &error.describe(language))],
-        )),
+    let quarter = context.quarter;
+    match export::export(context.roadmap, quarter, language, &path) {
+        Ok(()) => Notice::said(Tone::Info, language, move |language| {
+            tr_with(
+                language,
+                "review.exported",
+                &[("quarter", &language.quarter(quarter)), ("path", &shown)],
+            )
+        }),
+        Err(error) => Notice::said(Tone::Error, language, move |language| {
+            tr_with(
+                language,
+                "review.export_failed",
+                &[("path", &shown), ("error", &error.describe(language))],
+            )
+        }),
     }
 }
 
