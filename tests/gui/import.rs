@@ -110,6 +110,11 @@ fn a_typed_csv_is_previewed_and_imported_as_a_new_untitled_document() {
     assert!(app.document().path.is_none(), "a new untitled document");
     assert!(app.document().is_dirty(), "not saved yet");
     assert_eq!(app.roadmap().indicator_count(), 2);
+    assert_eq!(
+        app.quarter(),
+        "2025-Q2".parse().unwrap(),
+        "shown at the sheet's last report, not at an empty later quarter"
+    );
     let notice = app.notice().expect("says what came in");
     assert_eq!(notice.tone, Tone::Info);
     assert!(notice.text.contains("e-monev.csv"), "{}", notice.text);

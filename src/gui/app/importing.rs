@@ -56,6 +56,14 @@ impl App {
         // Short: the header has one line for it, and the notice names the file.
         let name = tr(self.config.language, "app.import.untitled");
         self.replace_document(Document::untitled(roadmap, name, true));
+        // A monev sheet brings its last report: show that quarter, not a later one
+        // with nothing in it yet.
+        if let Some(reported) = self.document.roadmap().latest_reported_quarter()
+            && reported < self.quarter
+        {
+            self.quarter = reported;
+            self.refresh();
+        }
         self.notice = Some(notice);
     }
 }
