@@ -15,6 +15,11 @@ use crate::locale::Language;
 use crate::renderer::Renderer;
 use crate::text::shorten;
 
+/// A file action in the header: nine of them share the row with the document's name.
+fn file_button<'a>(icon: Icon, tip: String, on_press: Option<Message>) -> Element<'a, Message> {
+    widget::tool_button_padded(icon, tip, on_press, 5)
+}
+
 /// The header over the page. Under [`COMPACT_BELOW`] pixels (a 1024-pixel laptop
 /// screen) it is compact: the import button and the language picker say less and
 /// the screen tabs keep only their icons, names in tooltips, so the title and the
@@ -50,50 +55,50 @@ fn header_row(app: &App, current: Tab, layout: Layout) -> Element<'_, Message> {
     let tr = |key: &str| tr(language, key);
 
     let files = row![
-        widget::tool_button(
+        file_button(
             Icon::New,
             format!("{} (Ctrl+N)", tr("app.new")),
             Some(Message::New)
         ),
         // In words, not an icon: the way in for a newcomer whose roadmap is in Excel.
         import_button(layout, language),
-        widget::tool_button(
+        file_button(
             Icon::Open,
             format!("{} (Ctrl+O)", tr("app.open")),
             Some(Message::Open)
         ),
-        widget::tool_button(
+        file_button(
             Icon::History,
             tr("app.open_recent"),
             Some(Message::OpenByPath)
         ),
-        widget::tool_button(
+        file_button(
             Icon::Save,
             format!("{} (Ctrl+S)", tr("app.save")),
             Some(Message::Save)
         ),
-        widget::tool_button(
+        file_button(
             Icon::SaveAs,
             format!("{} (Ctrl+Shift+S)", tr("app.save_as")),
             Some(Message::SaveAs)
         ),
-        widget::tool_button(
+        file_button(
             Icon::Export,
             tr("app.export_whole"),
             Some(Message::ExportWhole)
         ),
-        widget::tool_button(
+        file_button(
             Icon::Undo,
             format!("{} (Ctrl+Z)", tr("app.undo")),
             editor.can_undo().then_some(Message::Undo)
         ),
-        widget::tool_button(
+        file_button(
             Icon::Redo,
             format!("{} (Ctrl+Y)", tr("app.redo")),
             editor.can_redo().then_some(Message::Redo)
         ),
     ]
-    .spacing(2)
+    .spacing(0)
     .align_y(Alignment::Center);
 
     let quarters: Vec<Labelled<crate::model::Quarter>> = roadmap
