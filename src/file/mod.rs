@@ -6,6 +6,7 @@
 
 mod atomic;
 mod error;
+pub mod fast;
 mod fingerprint;
 pub mod migrate;
 pub mod names;
@@ -36,6 +37,18 @@ fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING)
+}
+
+/// Reads the current structs from `text` with ron alone, with the loader's options:
+/// the reference the fast reader ([`fast`]) is held to, and its fallback.
+pub fn parse_with_ron(text: &str) -> ron::error::SpannedResult<Roadmap> {
+    ron_options().from_str(text)
+}
+
+/// Reads the current structs from `text`: the fast reader when it handles the text,
+/// else ron (same document, or ron's error).
+fn parse_current(text: &str) -> ron::error::SpannedResult<Roadmap> {
+    fast::read(text).or_else(|_| parse_with_ron(text))
 }
 
 /// The exact bytes the program writes for `roadmap`: pretty, one map entry per line,

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use iced::{Task, window};
 
+use super::file_dialog::Purpose;
 use super::notice::Notice;
 use crate::edit::Edit;
 use crate::locale::Language;
@@ -89,4 +90,12 @@ pub enum Request {
     ChooseFile,
     /// Close the dialog and work on this new document.
     Create(Box<Roadmap>),
+    /// No file dialog could open: ask for a typed path for `Purpose`, starting with
+    /// this suggestion.
+    TypePath(Purpose, PathBuf),
+    /// Close the dialog and work on this document made elsewhere (imported), as a new
+    /// untitled one, saying so.
+    Adopt(Box<Roadmap>, Notice),
+    /// Close the dialog and use this path for `Purpose` (a typed path was given).
+    UsePath(Purpose, PathBuf),
 }

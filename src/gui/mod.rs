@@ -7,6 +7,7 @@ pub(crate) mod config;
 pub mod contract;
 pub mod dialog;
 pub(crate) mod document;
+pub mod file_dialog;
 pub(crate) mod i18n;
 pub(crate) mod icon;
 pub mod notice;
@@ -41,7 +42,7 @@ pub fn run(options: Options, notice: Option<Notice>) -> iced::Result {
     let boot = move || {
         let (mut app, task) = App::boot(options.clone());
         if let Some(notice) = notice.clone() {
-            app.notify(notice.tone, notice.text);
+            app.show_notice(notice);
         }
         (app, task)
     };

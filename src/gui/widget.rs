@@ -163,6 +163,33 @@ pub fn modal<'a, M: Clone + 'a>(
     .into()
 }
 
+/// [`modal`] for a dialog that needs the room: up to 1,000 pixels wide and the
+/// window's height (its content scrolls inside).
+pub fn modal_wide<'a, M: Clone + 'a>(
+    base: impl Into<Element<'a, M>>,
+    content: impl Into<Element<'a, M>>,
+    on_blur: M,
+) -> Element<'a, M> {
+    let card = container(content)
+        .padding(24)
+        .max_width(1000)
+        .height(Length::Fill)
+        .style(theme::dialog);
+    stack![
+        base.into(),
+        opaque(
+            mouse_area(center(opaque(card)).padding(24).style(|_theme| {
+                container::Style {
+                    background: Some(Color::from_rgba(0.0, 0.0, 0.0, 0.55).into()),
+                    ..container::Style::default()
+                }
+            }))
+            .on_press(on_blur)
+        )
+    ]
+    .into()
+}
+
 /// A value with the words it is shown as, for pick lists.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Labelled<T> {

@@ -16,6 +16,9 @@ pub enum Cell {
     Empty,
     Text(String),
     Number(f64),
+    /// A number the file shows as a percentage (`60,27%`): the percentage a person
+    /// reads (60.27), not the fraction the file stores (0.6027).
+    Percent(f64),
 }
 
 impl Cell {
@@ -37,6 +40,18 @@ impl Cell {
         }
     }
 
+    /// A number the file stores as a fraction and shows as a percentage.
+    pub fn percent(fraction: f64) -> Cell {
+        // 0.6027 × 100 is 60.270000000000003 in binary: rounding to nine decimals takes
+        // away the noise of the multiplication, far below what a roadmap measures.
+        let shown = (fraction * 100.0 * 1e9).round() / 1e9;
+        if shown.is_finite() {
+            Cell::Percent(shown)
+        } else {
+            Cell::Empty
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         matches!(self, Cell::Empty)
     }
@@ -47,6 +62,7 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Text(text) => text.trim().to_owned(),
             Cell::Number(n) => format!("{n}"),
+            Cell::Percent(n) => format!("{n}%"),
         }
     }
 }

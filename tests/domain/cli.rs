@@ -265,6 +265,30 @@ fn review_document() -> Roadmap {
     roadmap
 }
 
+#[test]
+fn review_text_shows_a_late_milestones_explanation_whole_on_one_line_each() {
+    let mut roadmap = review_document();
+    let mut late = Indicator::new("a-late", "SK ditetapkan", Kind::Milestone);
+    late.due = Some("2025-Q1".parse().unwrap());
+    late.obstacle = Some("Menunggu\nharmonisasi   Kemenkumham".into());
+    late.follow_up = Some("Koordinasi ulang".into());
+    roadmap.areas[0].programs[0].indicators.push(late);
+    let (_folder, file) = saved(&roadmap);
+    let out = review_text(&file, "id");
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("a-late"))
+        .unwrap();
+    assert!(
+        lines[at].ends_with("Kendala: Menunggu harmonisasi Kemenkumham"),
+        "{}",
+        lines[at]
+    );
+    assert_eq!(lines[at + 1].trim(), "Tindak lanjut: Koordinasi ulang");
+}
+
 fn review_text(file: &Path, lang: &str) -> Run {
     run([
         "review".as_ref(),
@@ -326,7 +350,25 @@ fn review_text_groups_by_area_with_flagged_rows_first() {
     ] {
         assert!(behind.contains(part), "{part:?} in {behind:?}");
     }
-    assert!(!row("a-explained").contains("BELUM DIISI"));
+    // An explained flagged row shows what the reviewer wrote, as the monev screen does:
+    // the kendala on the row, the tindak lanjut under it in the same column.
+    let explained = row("a-explained");
+    assert!(!explained.contains("BELUM DIISI"));
+    assert!(
+        explained.trim_end().ends_with("Kendala: Anggaran"),
+        "{explained}"
+    );
+    let below = text
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("a-explained"))
+        .nth(1)
+        .unwrap();
+    assert_eq!(below.trim(), "Tindak lanjut: Revisi DPA");
+    assert_eq!(
+        below.find("Tindak lanjut"),
+        explained.find("Kendala"),
+        "in the same column:\n{explained}\n{below}"
+    );
     let missing = row("a-missing");
     assert!(
         missing.contains("Belum dilaporkan") && missing.contains("BELUM DIISI"),
@@ -358,6 +400,8 @@ fn review_text_groups_by_area_with_flagged_rows_first() {
         "66.7%",
         "Behind",
         "NOT WRITTEN",
+        "Obstacle: Anggaran",
+        "Follow-up: Revisi DPA",
         "Summary Q2 2025",
     ] {
         assert!(english.contains(part), "{part:?} in\n{english}");

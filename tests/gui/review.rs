@@ -305,7 +305,7 @@ fn filters_and_search_give_the_right_rows() {
     send(&mut app, R::UnitSelected(Some("inspektorat".into())));
     let unit: Vec<String> = roadmap
         .indicators()
-        .filter(|(_, p, _)| p.unit.as_deref() == Some("inspektorat"))
+        .filter(|(_, p, i)| i.owner_in(p) == Some("inspektorat"))
         .map(|(_, _, i)| i.id.clone())
         .collect();
     assert!(!unit.is_empty());

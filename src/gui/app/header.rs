@@ -28,6 +28,11 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
             format!("{} (Ctrl+N)", tr("app.new")),
             Some(Message::New)
         ),
+        // In words, not an icon: the way in for a newcomer whose roadmap is in Excel.
+        button(text(tr("app.import.button")).size(14))
+            .padding([6, 8])
+            .style(theme::tool)
+            .on_press(Message::Import),
         widget::tool_button(
             Icon::Open,
             format!("{} (Ctrl+O)", tr("app.open")),
@@ -49,6 +54,11 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
             Some(Message::SaveAs)
         ),
         widget::tool_button(
+            Icon::Export,
+            tr("app.export_whole"),
+            Some(Message::ExportWhole)
+        ),
+        widget::tool_button(
             Icon::Undo,
             format!("{} (Ctrl+Z)", tr("app.undo")),
             editor.can_undo().then_some(Message::Undo)
@@ -62,13 +72,34 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
     .spacing(2)
     .align_y(Alignment::Center);
 
-    let mut name = document.name();
-    if document.is_dirty() {
-        name.push_str(" ●");
-    }
-    let mut name_line = row![text(name).size(13).style(widget::muted_text)]
-        .spacing(6)
-        .align_y(Alignment::Center);
+    // The file name on one line whatever the window's width: cut with "…" to the
+    // space left (the dirty mark and the lock stay whole), whole in the tooltip.
+    let full_name = document.name();
+    let dirty = document.is_dirty();
+    let fitted_name = {
+        let full_name = full_name.clone();
+        iced::widget::responsive(move |space| {
+            let room = (space.width / NAME_CHAR_WIDTH) as usize;
+            let mut name = shorten(&full_name, room.saturating_sub(if dirty { 2 } else { 0 }));
+            if dirty {
+                name.push_str(" ●");
+            }
+            text(name)
+                .size(13)
+                .style(widget::muted_text)
+                .wrapping(iced::widget::text::Wrapping::None)
+                .into()
+        })
+    };
+    let mut name_line = row![iced::widget::tooltip(
+        container(fitted_name).height(Length::Fixed(17.0)),
+        container(text(full_name).size(13))
+            .padding([4, 8])
+            .style(container::rounded_box),
+        iced::widget::tooltip::Position::Bottom,
+    )]
+    .spacing(6)
+    .align_y(Alignment::Center);
     if document.read_only {
         name_line = name_line.push(
             row![Icon::Lock.sized(13), text(tr("app.read_only")).size(13)]
@@ -195,6 +226,9 @@ fn renderer_toggle<'a>(renderer: Renderer, language: Language) -> Element<'a, Me
 /// The widest a character of the header title gets (Fira Sans SemiBold at 16 px),
 /// so a shortened title never runs past its space.
 const TITLE_CHAR_WIDTH: f32 = 9.5;
+/// About how wide a character of the file name (13 px) is: file names run to digits,
+/// dashes and lower case.
+const NAME_CHAR_WIDTH: f32 = 7.5;
 
 fn tab<'a>(icon: Icon, label: String, active: bool, target: Tab) -> Element<'a, Message> {
     button(

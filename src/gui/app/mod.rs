@@ -9,11 +9,14 @@ use iced::{Element, Length, Subscription, Task, Theme, window};
 
 use super::config::Config;
 use super::contract::{Action, Change, Context, Request};
-use super::dialog::file_prompts::{self, DiskAnswer, DiskPrompt, LockAnswer, RecoveryAnswer};
+use super::dialog::file_prompts::{DiskAnswer, DiskPrompt, LockAnswer, RecoveryAnswer};
+use super::dialog::import::{self as import_dialog, ImportPreview};
 use super::dialog::new_document::{self, NewDocument};
 use super::dialog::open_path::{self, OpenPath};
-use super::dialog::{self, Pending, UnsavedAnswer};
+use super::dialog::typed_path::{self, TypedPath};
+use super::dialog::{Pending, UnsavedAnswer};
 use super::document::Document;
+use super::file_dialog::{Chosen, Purpose};
 use super::i18n::{tr, tr_with};
 use super::notice::{Notice, Tone};
 use super::screen::Tab;
@@ -21,10 +24,13 @@ use super::screen::draft::{self, Drafting};
 use super::screen::present::{self, Presenting};
 use super::screen::review::{self as review_screen, Reviewing};
 use super::shortcut::{self, Shortcut};
-use super::{theme, widget};
+use super::theme;
 
 mod files;
 mod header;
+mod importing;
+mod overlay;
+mod paths;
 mod presenting;
 mod recovery;
 mod typing;
@@ -98,6 +104,9 @@ pub struct App {
     recovery_due: bool,
     /// The app's window, once known: full screen and screenshots need it.
     window: Option<window::Id>,
+    /// What "Simpan" in the unsaved-changes prompt was for, while the Save As it
+    /// led to is under way: carried out once the document is saved.
+    after_save_as: Option<Pending>,
 }
 
 enum Screen {
@@ -111,6 +120,10 @@ enum Dialog {
     Confirm(Pending),
     New(NewDocument),
     OpenPath(OpenPath),
+    /// A path typed because no file dialog could open.
+    TypedPath(TypedPath),
+    /// The preview of a spreadsheet to import.
+    Import(Box<ImportPreview>),
     Recover(Vec<RecoveryEntry>),
     ChangedOnDisk(DiskPrompt),
     /// A file someone else has open, loaded but not yet shown.
@@ -127,6 +140,8 @@ pub enum Message {
     Present(present::Message),
     NewDocument(new_document::Message),
     OpenPath(open_path::Message),
+    TypedPath(typed_path::Message),
+    ImportPreview(import_dialog::Message),
     WindowFound(Option<window::Id>),
     SwitchTo(Tab),
     QuarterSelected(Quarter),
@@ -136,11 +151,19 @@ pub enum Message {
     New,
     Open,
     OpenByPath,
-    /// A path from the native dialog (`None`: cancelled or no dialog available).
-    FileChosen(Option<PathBuf>),
+    /// The answer of the system's dialog to Open.
+    FileChosen(Chosen),
     Save,
     SaveAs,
-    SaveAsChosen(Option<PathBuf>),
+    SaveAsChosen(Chosen),
+    /// The whole roadmap as a *rencana aksi* workbook (`export --whole`).
+    ExportWhole,
+    ExportWholeChosen(Chosen),
+    /// "Impor dari Excel…": asks for the spreadsheet (after unsaved changes).
+    Import,
+    ImportFileChosen(Chosen),
+    /// The spreadsheet was read (off the interface's thread), or why not.
+    WorkbookRead(Result<std::sync::Arc<crate::import::Workbook>, crate::import::ImportError>),
     Undo,
     Redo,
     Shortcut(Shortcut),
@@ -199,6 +222,7 @@ impl App {
             edited_at: None,
             recovery_due: false,
             window: None,
+            after_save_as: None,
         };
         if let Some(path) = &options.file {
             // Opening as the Open command does: errors shown over the sample, someone
@@ -341,6 +365,14 @@ impl App {
         }
     }
 
+    /// The import preview, while it is open.
+    pub fn import_preview(&self) -> Option<&ImportPreview> {
+        match self.dialog() {
+            Some(Dialog::Import(preview)) => Some(preview),
+            _ => None,
+        }
+    }
+
     /// Who holds the file, while "another user has it open" is asked.
     pub fn lock_prompt(&self) -> Option<&LockInfo> {
         match self.dialog() {
@@ -430,6 +462,16 @@ impl App {
                 self.replace_document(Document::untitled(*roadmap, name, true));
                 Task::none()
             }
+            Request::Adopt(roadmap, notice) => {
+                self.dismiss();
+                self.adopt(*roadmap, notice);
+                Task::none()
+            }
+            Request::TypePath(purpose, suggested) => self.ask_typed_path(purpose, suggested),
+            Request::UsePath(purpose, path) => {
+                self.dismiss();
+                self.use_path(purpose, path)
+            }
         }
     }
 
@@ -496,18 +538,18 @@ impl App {
             Message::LanguageSelected(language) => {
                 self.config.language = language;
                 self.save_config();
+                if let Some(notice) = &mut self.notice {
+                    notice.reword(language);
+                }
                 Task::none()
             }
             Message::RendererSelected(renderer) => {
                 self.config.renderer = renderer;
                 self.save_config();
                 let name = renderer.to_string();
-                let text = tr_with(
-                    self.language(),
-                    "app.renderer.changed",
-                    &[("renderer", &name)],
-                );
-                self.inform(text);
+                self.say(Tone::Info, move |language| {
+                    tr_with(language, "app.renderer.changed", &[("renderer", &name)])
+                });
                 Task::none()
             }
             Message::New | Message::Shortcut(Shortcut::New) => self.guard(Pending::New),
@@ -516,18 +558,25 @@ impl App {
                 self.show(Dialog::OpenPath(OpenPath::default()));
                 iced::widget::operation::focus("open-path")
             }
-            Message::FileChosen(Some(path)) => {
-                self.open(&path);
-                Task::none()
-            }
-            Message::FileChosen(None) => Task::none(),
+            Message::FileChosen(chosen) => self.chosen(Purpose::Open, chosen),
             Message::Save | Message::Shortcut(Shortcut::Save) => self.save(),
             Message::SaveAs | Message::Shortcut(Shortcut::SaveAs) => self.save_as_dialog(),
-            Message::SaveAsChosen(Some(path)) => {
-                self.save_to(&path);
+            Message::SaveAsChosen(chosen) => self.chosen(Purpose::SaveAs, chosen),
+            Message::ExportWhole => self.export_whole_dialog(),
+            Message::ExportWholeChosen(chosen) => self.chosen(Purpose::ExportWhole, chosen),
+            Message::Import => self.guard(Pending::Import),
+            Message::ImportFileChosen(chosen) => self.chosen(Purpose::Import, chosen),
+            Message::WorkbookRead(result) => {
+                self.workbook_read(result);
                 Task::none()
             }
-            Message::SaveAsChosen(None) => Task::none(),
+            Message::ImportPreview(message) => {
+                let (Some(Dialog::Import(state)), context) = self.dialog_and_context() else {
+                    return Task::none();
+                };
+                let action = state.update(message, &context);
+                self.carry_out(action, Message::ImportPreview)
+            }
             Message::Undo | Message::Shortcut(Shortcut::Undo) => {
                 if self.document.editor.undo() {
                     self.after_history_jump();
@@ -567,6 +616,13 @@ impl App {
                 let action = state.update(message, &context);
                 self.carry_out(action, Message::OpenPath)
             }
+            Message::TypedPath(message) => {
+                let (Some(Dialog::TypedPath(state)), context) = self.dialog_and_context() else {
+                    return Task::none();
+                };
+                let action = state.update(message, &context);
+                self.carry_out(action, Message::TypedPath)
+            }
             Message::CloseDialog => {
                 self.dismiss();
                 Task::none()
@@ -588,7 +644,7 @@ impl App {
             Message::Tick(now) => self.tick(now),
             Message::RecoveryWritten(Ok(())) => Task::none(),
             Message::RecoveryWritten(Err(error)) => {
-                self.notify(Tone::Error, error.describe(self.config.language));
+                self.say(Tone::Error, move |language| error.describe(language));
                 Task::none()
             }
             Message::WindowFocused => {
@@ -606,7 +662,7 @@ impl App {
     /// step and refreshes what depends on the document.
     fn change(&mut self, change: Change) {
         if self.document.read_only {
-            self.notify(Tone::Error, tr(self.config.language, "app.read_only_edit"));
+            self.say(Tone::Error, |language| tr(language, "app.read_only_edit"));
             return;
         }
         let result = self
@@ -616,12 +672,10 @@ impl App {
         if let Err(error) = result {
             // A screen asked for something that does not exist: a bug, but never a
             // reason to lose the user's work. The path is for the bug report.
-            let text = tr_with(
-                self.config.language,
-                "app.edit_failed",
-                &[("detail", &format!("{:?}", error.0))],
-            );
-            self.notify(Tone::Error, text);
+            let detail = format!("{:?}", error.0);
+            self.say(Tone::Error, move |language| {
+                tr_with(language, "app.edit_failed", &[("detail", &detail)])
+            });
         }
         self.edited(Instant::now());
         self.refresh();
@@ -693,64 +747,6 @@ impl App {
         page = page.push(container(body).padding(12).height(Length::Fill));
         let page: Element<'_, Message> = page.height(Length::Fill).into();
         self.with_dialog(page)
-    }
-
-    /// `page` under the open dialog, if any.
-    fn with_dialog<'a>(&'a self, page: Element<'a, Message>) -> Element<'a, Message> {
-        let language = self.config.language;
-        let context = self.context();
-        match self.dialog() {
-            None => page,
-            Some(Dialog::Confirm(_)) => widget::modal(
-                page,
-                dialog::confirm_discard(
-                    language,
-                    &self.document.name(),
-                    untaken_words(language, self.untaken_entries()),
-                )
-                .map(Message::UnsavedAnswered),
-                Message::UnsavedAnswered(UnsavedAnswer::Cancel),
-            ),
-            Some(Dialog::New(state)) => widget::modal(
-                page,
-                state.view(&context).map(Message::NewDocument),
-                Message::CloseDialog,
-            ),
-            Some(Dialog::Recover(entries)) => widget::modal(
-                page,
-                file_prompts::recover(language, entries).map(Message::RecoveryAnswered),
-                Message::RecoveryAnswered(RecoveryAnswer::Later),
-            ),
-            Some(Dialog::ChangedOnDisk(prompt)) => widget::modal(
-                page,
-                file_prompts::changed(
-                    language,
-                    self.document
-                        .path
-                        .as_deref()
-                        .unwrap_or(std::path::Path::new("")),
-                    *prompt,
-                    self.document.is_dirty(),
-                )
-                .map(Message::DiskChangeAnswered),
-                Message::DiskChangeAnswered(DiskAnswer::Cancel),
-            ),
-            Some(Dialog::Locked { document, holder }) => widget::modal(
-                page,
-                file_prompts::locked(
-                    language,
-                    document.path.as_deref().unwrap_or(std::path::Path::new("")),
-                    holder,
-                )
-                .map(Message::LockAnswered),
-                Message::LockAnswered(LockAnswer::Cancel),
-            ),
-            Some(Dialog::OpenPath(state)) => widget::modal(
-                page,
-                state.view(&context).map(Message::OpenPath),
-                Message::CloseDialog,
-            ),
-        }
     }
 }
 

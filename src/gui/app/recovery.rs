@@ -93,7 +93,7 @@ impl App {
                 if index < entries.len() {
                     let entry = entries.remove(index);
                     if let Err(error) = store.discard(&entry) {
-                        self.notify(Tone::Error, error.describe(self.config.language));
+                        self.say(Tone::Error, move |language| error.describe(language));
                     }
                 }
             }
@@ -118,11 +118,11 @@ impl App {
                         self.replace_document(document);
                         // Keep the copy until the restored work is saved somewhere.
                         self.edited(Instant::now());
-                        let text =
-                            tr_with(self.config.language, "app.recovered", &[("name", &name)]);
-                        self.inform(text);
+                        self.say(Tone::Info, move |language| {
+                            tr_with(language, "app.recovered", &[("name", &name)])
+                        });
                     }
-                    Err(error) => self.notify(Tone::Error, error.describe(self.config.language)),
+                    Err(error) => self.say(Tone::Error, move |language| error.describe(language)),
                 }
             }
         }

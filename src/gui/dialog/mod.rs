@@ -5,8 +5,10 @@
 
 pub mod collect;
 pub mod file_prompts;
+pub mod import;
 pub mod new_document;
 pub mod open_path;
+pub mod typed_path;
 
 use iced::widget::{button, column, row, space, text};
 use iced::{Element, Length};
@@ -20,6 +22,8 @@ use crate::locale::Language;
 pub enum Pending {
     New,
     Open,
+    /// Import a spreadsheet as a new document.
+    Import,
     OpenFile(std::path::PathBuf),
     Close(iced::window::Id),
 }

@@ -8,7 +8,8 @@ use super::Message;
 use super::chart::SeriesChart;
 use super::layout;
 use super::look::{self, Look, Scale};
-use super::slides::{AreaSlide, ProgramRow, Series};
+use super::resolved::resolved;
+use super::slides::{AreaSlide, Basis, ProgramRow, Series};
 use crate::gui::i18n::{tr, tr_with};
 use crate::locale::Language;
 
@@ -163,21 +164,41 @@ fn charts<'a>(
 }
 
 fn chart<'a>(series: &'a Series, s: Scale, look: Look, language: Language) -> Element<'a, Message> {
-    let now = series.points.iter().find(|p| p.quarter == series.quarter);
-    let target = now.and_then(|p| p.target).map(|v| {
+    let quarter = language.quarter(series.quarter);
+    let measured = |v: f64| look::measured(language, v, &series.measure);
+    // The numbers under a chart are what the review compared, worded as the chart
+    // measures them: "Target s.d. TW III 2026 27" beside "Capaian 87,5%".
+    let (target_key, actual_key, no_actual_key) = match series.basis() {
+        Basis::Quarter => (
+            "present.chart.target",
+            "present.chart.actual",
+            "present.chart.no_actual",
+        ),
+        Basis::YearToDate => (
+            "present.chart.target_to_date",
+            "present.chart.actual_to_date",
+            "present.chart.no_actual_to_date",
+        ),
+        Basis::MeanToDate => (
+            "present.chart.target_mean",
+            "present.chart.actual_mean",
+            "present.chart.no_actual_mean",
+        ),
+    };
+    let target = series.target.map(|v| {
         tr_with(
             language,
-            "present.chart.target",
-            &[("value", &look::measured(language, v, &series.measure))],
+            target_key,
+            &[("value", &measured(v)), ("quarter", &quarter)],
         )
     });
-    let actual = match now.and_then(|p| p.actual) {
+    let actual = match series.actual {
         Some(v) => tr_with(
             language,
-            "present.chart.actual",
-            &[("value", &look::measured(language, v, &series.measure))],
+            actual_key,
+            &[("value", &measured(v)), ("quarter", &quarter)],
         ),
-        None => tr(language, "present.chart.no_actual"),
+        None => tr_with(language, no_actual_key, &[("quarter", &quarter)]),
     };
     let swatch = |filled: bool| {
         let tone = if filled { look.actual } else { look.target };
@@ -227,16 +248,27 @@ fn chart<'a>(series: &'a Series, s: Scale, look: Look, language: Language) -> El
         layout::CAPTION,
         look.muted,
     ));
+    let mut title = column![s.bold(&series.name, layout::SMALL, look.text)];
+    let basis = match series.basis() {
+        Basis::Quarter => None,
+        Basis::YearToDate => Some("present.chart.basis_to_date"),
+        Basis::MeanToDate => Some("present.chart.basis_mean"),
+    };
+    if let Some(key) = basis {
+        title = title.push(s.text(tr(language, key), layout::CAPTION, look.muted));
+    }
     column![
-        s.bold(&series.name, layout::SMALL, look.text),
-        canvas(SeriesChart {
-            series,
-            look,
-            scale: s,
-            language,
-        })
-        .width(Length::Fill)
-        .height(Length::Fill),
+        title,
+        resolved(
+            canvas(SeriesChart {
+                series,
+                look,
+                scale: s,
+                language,
+            })
+            .width(Length::Fill)
+            .height(Length::Fill)
+        ),
         values.wrap(),
         verdict.wrap(),
     ]

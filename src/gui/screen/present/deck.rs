@@ -109,8 +109,34 @@ pub struct Series {
     pub quarter: Quarter,
     pub status: Status,
     pub achievement: Option<f64>,
-    /// Every quarter of the period, in order.
+    /// What the review compared at the quarter: the quarter's target and actual for a
+    /// level, the year to date (sums for `Count`, means for `Average`) otherwise.
+    pub target: Option<f64>,
+    pub actual: Option<f64>,
+    /// Every quarter of the period, in order, measured as `target` and `actual` are.
     pub points: Vec<Point>,
+}
+
+impl Series {
+    /// How the chart's values are measured.
+    pub fn basis(&self) -> Basis {
+        match self.kind {
+            Kind::Count => Basis::YearToDate,
+            Kind::Average => Basis::MeanToDate,
+            Kind::Level | Kind::Milestone => Basis::Quarter,
+        }
+    }
+}
+
+/// How a chart's values are measured, as the review measures its status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// Each quarter's own target and actual.
+    Quarter,
+    /// Sums over the year up to each quarter.
+    YearToDate,
+    /// Means over the year up to each quarter.
+    MeanToDate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

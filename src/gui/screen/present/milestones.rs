@@ -8,6 +8,7 @@ use super::Message;
 use super::chart::Timeline;
 use super::layout;
 use super::look::{self, Look, Scale};
+use super::resolved::resolved;
 use super::slides::{MilestoneRow, MilestoneSlide, milestone_row_height, milestone_when};
 use crate::gui::i18n::tr;
 use crate::locale::Language;
@@ -25,16 +26,18 @@ pub fn view<'a>(
 ) -> Element<'a, Message> {
     let axis = row![
         Space::new().width(Length::FillPortion(COLUMNS[0])),
-        canvas(Timeline {
-            background: look.background,
-            period: slide.period,
-            quarter: slide.quarter,
-            row: None,
-            look,
-            scale: s,
-        })
-        .width(Length::FillPortion(COLUMNS[1]))
-        .height(s.px(AXIS)),
+        resolved(
+            canvas(Timeline {
+                background: look.background,
+                period: slide.period,
+                quarter: slide.quarter,
+                row: None,
+                look,
+                scale: s,
+            })
+            .width(Length::FillPortion(COLUMNS[1]))
+            .height(s.px(AXIS))
+        ),
     ]
     .spacing(s.px(layout::COLUMN_GAP));
     let mut rows = column![];
@@ -88,16 +91,18 @@ fn milestone_row<'a>(
             container(label)
                 .width(Length::FillPortion(COLUMNS[0]))
                 .clip(true),
-            canvas(Timeline {
-                background,
-                period: slide.period,
-                quarter: slide.quarter,
-                row: Some(milestone),
-                look,
-                scale: s,
-            })
-            .width(Length::FillPortion(COLUMNS[1]))
-            .height(Length::Fill),
+            resolved(
+                canvas(Timeline {
+                    background,
+                    period: slide.period,
+                    quarter: slide.quarter,
+                    row: Some(milestone),
+                    look,
+                    scale: s,
+                })
+                .width(Length::FillPortion(COLUMNS[1]))
+                .height(Length::Fill)
+            ),
         ]
         .spacing(s.px(layout::COLUMN_GAP)),
     )

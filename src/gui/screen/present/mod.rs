@@ -15,6 +15,7 @@ pub mod layout;
 mod look;
 mod milestones;
 mod overview;
+pub mod resolved;
 pub mod slides;
 mod title;
 

@@ -31,8 +31,8 @@
 use super::layout::{self, BOLD};
 use crate::gui::i18n::tr_with;
 use crate::locale::Language;
-use crate::model::{Kind, Quarter, Roadmap};
-use crate::review::ReviewReport;
+use crate::model::{Indicator, Kind, Quarter, Roadmap, Rules};
+use crate::review::{ReviewReport, evaluate};
 
 pub const OVERVIEW_ROWS: usize = 8;
 pub const PROGRAM_ROWS: usize = 6;
@@ -143,17 +143,12 @@ fn area(roadmap: &Roadmap, report: &ReviewReport, a: usize) -> Vec<Slide> {
                 quarter: report.quarter,
                 status: line.status(),
                 achievement: line.evaluation.achievement,
+                target: line.evaluation.target,
+                actual: line.evaluation.actual,
                 points: roadmap
                     .period
                     .quarters()
-                    .map(|quarter| {
-                        let entry = indicator.target_at(quarter);
-                        Point {
-                            quarter,
-                            target: entry.map(|e| e.target),
-                            actual: entry.and_then(|e| e.actual),
-                        }
-                    })
+                    .map(|quarter| chart_point(indicator, roadmap.rules, quarter))
                     .collect(),
             }
         })
@@ -189,6 +184,28 @@ fn area(roadmap: &Roadmap, report: &ReviewReport, a: usize) -> Vec<Slide> {
             })
         })
         .collect()
+}
+
+/// One quarter of a chart: what the review compares at that quarter, so that the chart
+/// and the status beside it measure the same thing. A level's entry at the quarter; a
+/// `Count`'s sums and an `Average`'s means over its year up to the quarter (no actual
+/// while one of those quarters lacks it); nothing where the quarter has no target.
+fn chart_point(indicator: &Indicator, rules: Rules, quarter: Quarter) -> Point {
+    let (target, actual) = match indicator.kind {
+        Kind::Count | Kind::Average if indicator.target_at(quarter).is_some() => {
+            let compared = evaluate(indicator, rules, quarter);
+            (compared.target, compared.actual)
+        }
+        _ => {
+            let entry = indicator.target_at(quarter);
+            (entry.map(|e| e.target), entry.and_then(|e| e.actual))
+        }
+    };
+    Point {
+        quarter,
+        target,
+        actual,
+    }
 }
 
 /// The width of the program list: beside the charts, or across the slide.

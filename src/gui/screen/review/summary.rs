@@ -1,19 +1,24 @@
 //! The summary band: how many indicators have each status, overall and per area, as
-//! stacked bars with the words beside them, and what changed since the previous quarter.
+//! stacked bars with the words beside them, the score and rating overall and per area
+//! (the engine's), and what changed since the previous quarter.
 
 use iced::widget::{Row, button, column, container, row, space, text};
 use iced::{Alignment, Element, Length, Theme};
 
+use super::score::scored;
 use super::{Message, StatusFilter};
 use crate::gui::contract::Context;
-use crate::gui::i18n::tr_with;
+use crate::gui::i18n::{tr, tr_count, tr_with};
 use crate::gui::icon::Icon;
 use crate::gui::{theme, widget};
 use crate::locale::Language;
 use crate::review::{Counts, Status};
+use crate::text::shorten_at_word;
 
 /// Areas per line of the band.
 const AREA_COLUMNS: usize = 4;
+/// An area's name on its card, in characters: a card is a quarter of the band.
+const AREA_NAME_MAX: usize = 28;
 
 /// A horizontal bar split by status, each part as wide as its share.
 pub fn bar<'a>(counts: &Counts, height: f32) -> Element<'a, Message> {
@@ -110,17 +115,23 @@ pub fn view<'a>(context: &Context<'a>) -> Element<'a, Message> {
             .size(15)
             .font(widget::bold()),
             space::horizontal(),
-            text(tr_with(
+            text(tr_count(
                 language,
                 "review.summary_total",
-                &[
-                    ("count", &summary.total().to_string()),
-                    ("flagged", &summary.flagged().to_string())
-                ]
+                summary.total(),
+                &[("flagged", &summary.flagged().to_string())]
             ))
             .size(13)
             .style(widget::muted_text),
         ]
+        .align_y(Alignment::Center),
+        row![
+            text(tr(language, "review.score_overall"))
+                .size(13)
+                .style(widget::muted_text),
+            scored(context.roadmap, language, report.scores.document, 18),
+        ]
+        .spacing(8)
         .align_y(Alignment::Center),
         bar(summary, 14.0),
         legend(summary, language),
@@ -165,8 +176,9 @@ pub fn view<'a>(context: &Context<'a>) -> Element<'a, Message> {
             let a = start * AREA_COLUMNS + offset;
             let name = areas
                 .get(a)
-                .map(|area| area.name.clone())
+                .map(|area| shorten_at_word(&area.name, AREA_NAME_MAX))
                 .unwrap_or_default();
+            let score = report.scores.areas.get(a).copied().flatten();
             line = line.push(
                 button(
                     column![
@@ -174,16 +186,23 @@ pub fn view<'a>(context: &Context<'a>) -> Element<'a, Message> {
                             .size(12)
                             .wrapping(iced::widget::text::Wrapping::None),
                         bar(counts, 8.0),
-                        text(tr_with(
-                            language,
-                            "review.area_counts",
-                            &[
-                                ("flagged", &counts.flagged().to_string()),
-                                ("total", &counts.total().to_string())
-                            ]
-                        ))
-                        .size(11)
-                        .style(widget::muted_text),
+                        row![
+                            text(tr_with(
+                                language,
+                                "review.area_counts",
+                                &[
+                                    ("flagged", &counts.flagged().to_string()),
+                                    ("total", &counts.total().to_string())
+                                ]
+                            ))
+                            .size(11)
+                            .width(Length::Fill)
+                            .wrapping(iced::widget::text::Wrapping::None)
+                            .style(widget::muted_text),
+                            scored(context.roadmap, language, score, 12),
+                        ]
+                        .spacing(4)
+                        .align_y(Alignment::Center),
                     ]
                     .spacing(3)
                     .clip(true),
@@ -215,6 +234,16 @@ pub fn folded<'a>(context: &Context<'a>) -> Element<'a, Message> {
         row![
             container(bar(summary, 10.0)).width(Length::Fixed(240.0)),
             legend(summary, language),
+            space::horizontal(),
+            text(tr(language, "review.score_overall"))
+                .size(13)
+                .style(widget::muted_text),
+            scored(
+                context.roadmap,
+                language,
+                context.report.scores.document,
+                14
+            ),
         ]
         .spacing(14)
         .align_y(Alignment::Center),

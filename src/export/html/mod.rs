@@ -2,6 +2,8 @@
 //! external resources) laid out for A4, that a reviewer can open, print or save as PDF
 //! and hand to the meeting.
 
+mod scores;
+
 use std::fmt::Write;
 
 use chrono::NaiveDate;
@@ -60,7 +62,7 @@ fn badge(status: Status, language: Language) -> String {
 
 /// Colours chosen to stay readable in greyscale print: every status is also written
 /// as a word, and the flagged ones have a heavier border.
-const STYLE: &str = include_str!("../../assets/report.css");
+const STYLE: &str = include_str!("../../../assets/report.css");
 
 /// The report page for a built `report`.
 pub fn render(report: &Report, language: Language, printed: NaiveDate) -> String {
@@ -88,6 +90,7 @@ pub fn render(report: &Report, language: Language, printed: NaiveDate) -> String
     );
     header(&mut html, report, language, printed);
     summary(&mut html, report, language);
+    scores::section(&mut html, report, language);
     flagged(&mut html, report, language);
     changes(&mut html, report, language);
     recorded(&mut html, report, language);
