@@ -296,7 +296,11 @@ impl App {
                 self.remember(path);
                 let name = self.document.name();
                 let untaken = self.untaken_entries();
-                let tone = if untaken == 0 { Tone::Info } else { Tone::Error };
+                let tone = if untaken == 0 {
+                    Tone::Info
+                } else {
+                    Tone::Error
+                };
                 self.say(tone, move |language| {
                     let saved = tr_with(language, "app.saved", &[("name", &name)]);
                     match super::untaken_words(language, untaken) {
