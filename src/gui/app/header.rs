@@ -15,39 +15,49 @@ use crate::locale::Language;
 use crate::renderer::Renderer;
 use crate::text::shorten;
 
-/// A file action in the header: nine of them share the row with the document's name.
-fn file_button<'a>(icon: Icon, tip: String, on_press: Option<Message>) -> Element<'a, Message> {
-    widget::tool_button_padded(icon, tip, on_press, 5)
-}
-
-/// The header over the page. Under [`COMPACT_BELOW`] pixels (a 1024-pixel laptop
-/// screen) it is compact: the import button and the language picker say less and
-/// the screen tabs keep only their icons, names in tooltips, so the title and the
-/// file name keep room to be read.
-pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
-    let row = iced::widget::responsive(move |space| {
-        let layout = if space.width < COMPACT_BELOW {
-            Layout::Compact
-        } else {
-            Layout::Full
-        };
-        header_row(app, current, layout)
-    });
-    container(container(row).height(Length::Fixed(ROW_HEIGHT)))
-        .padding([8, 12])
-        .width(Length::Fill)
-        .style(theme::header)
-        .into()
-}
-
-/// How much the header says.
+/// How much the header's line holds: a narrower window trades words for icons (the
+/// words stay in tooltips) so that the document's title and file name keep some room.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Layout {
+enum Fit {
     Full,
+    /// The language as its code (1280 pixels).
     Compact,
+    /// Also the screen tabs as icons, a shorter import button and no icons before the
+    /// pickers (1024 pixels).
+    Narrow,
 }
 
-fn header_row(app: &App, current: Tab, layout: Layout) -> Element<'_, Message> {
+impl Fit {
+    fn of(width: f32) -> Self {
+        if width >= 1400.0 {
+            Fit::Full
+        } else if width >= 1200.0 {
+            Fit::Compact
+        } else {
+            Fit::Narrow
+        }
+    }
+}
+
+/// The header's line (file actions, document, screens, quarter, language, renderer),
+/// fitted to the window's width.
+pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
+    container(
+        container(iced::widget::responsive(move |space| {
+            header_line(app, current, Fit::of(space.width))
+        }))
+        .height(Length::Fixed(HEADER_HEIGHT)),
+    )
+    .padding([8, 12])
+    .width(Length::Fill)
+    .style(theme::header)
+    .into()
+}
+
+/// Title and file name, one above the other.
+const HEADER_HEIGHT: f32 = 40.0;
+
+fn header_line(app: &App, current: Tab, fit: Fit) -> Element<'_, Message> {
     let language = app.language();
     let document = app.document();
     let roadmap = app.roadmap();
@@ -55,125 +65,69 @@ fn header_row(app: &App, current: Tab, layout: Layout) -> Element<'_, Message> {
     let tr = |key: &str| tr(language, key);
 
     let files = row![
-        file_button(
+        widget::tool_button(
             Icon::New,
             format!("{} (Ctrl+N)", tr("app.new")),
             Some(Message::New)
         ),
         // In words, not an icon: the way in for a newcomer whose roadmap is in Excel.
-        import_button(layout, language),
-        file_button(
+        iced::widget::tooltip(
+            button(
+                text(tr(if fit == Fit::Narrow {
+                    "app.import.button_short"
+                } else {
+                    "app.import.button"
+                }))
+                .size(14)
+                .wrapping(iced::widget::text::Wrapping::None)
+            )
+            .padding([6, 8])
+            .style(theme::tool)
+            .on_press(Message::Import),
+            container(text(tr("app.import.button")).size(13))
+                .padding([4, 8])
+                .style(container::rounded_box),
+            iced::widget::tooltip::Position::Bottom,
+        ),
+        widget::tool_button(
             Icon::Open,
             format!("{} (Ctrl+O)", tr("app.open")),
             Some(Message::Open)
         ),
-        file_button(
+        widget::tool_button(
             Icon::History,
             tr("app.open_recent"),
             Some(Message::OpenByPath)
         ),
-        file_button(
+        widget::tool_button(
             Icon::Save,
             format!("{} (Ctrl+S)", tr("app.save")),
             Some(Message::Save)
         ),
-        file_button(
+        widget::tool_button(
             Icon::SaveAs,
             format!("{} (Ctrl+Shift+S)", tr("app.save_as")),
             Some(Message::SaveAs)
         ),
-        file_button(
+        widget::tool_button(
             Icon::Export,
             tr("app.export_whole"),
             Some(Message::ExportWhole)
         ),
-        file_button(
+        widget::tool_button(
             Icon::Undo,
             format!("{} (Ctrl+Z)", tr("app.undo")),
             editor.can_undo().then_some(Message::Undo)
         ),
-        file_button(
+        widget::tool_button(
             Icon::Redo,
             format!("{} (Ctrl+Y)", tr("app.redo")),
             editor.can_redo().then_some(Message::Redo)
         ),
     ]
-    .spacing(0)
+    .spacing(2)
     .align_y(Alignment::Center);
 
-    let quarters: Vec<Labelled<crate::model::Quarter>> = roadmap
-        .period
-        .quarters()
-        .map(|q| Labelled::new(q, language.quarter(q)))
-        .collect();
-    let selected = quarters.iter().find(|q| q.value == app.quarter()).cloned();
-    let quarter = pick_list(quarters, selected, |q: Labelled<crate::model::Quarter>| {
-        Message::QuarterSelected(q.value)
-    })
-    .text_size(14)
-    .padding([6, 10]);
-    // Compact: the language's code (ID, EN); the icon beside it says what it is.
-    let languages: Vec<Labelled<Language>> = Language::ALL
-        .iter()
-        .map(|&choice| match layout {
-            Layout::Full => Labelled::new(choice, choice.to_string()),
-            Layout::Compact => Labelled::new(choice, choice.code().to_uppercase()),
-        })
-        .collect();
-    let chosen = languages.iter().find(|l| l.value == language).cloned();
-    let languages = pick_list(languages, chosen, |l: Labelled<Language>| {
-        Message::LanguageSelected(l.value)
-    })
-    .text_size(14)
-    .padding([6, 10]);
-    let renderer = renderer_toggle(app.renderer(), language);
-
-    row![
-        files,
-        container(title_and_name(app))
-            .padding([0, 12])
-            .width(Length::Fill),
-        screen_tabs(current, layout, language),
-        space::horizontal().width(Length::Fixed(12.0)),
-        Icon::Calendar.view(),
-        quarter,
-        Icon::Language.view(),
-        languages,
-        renderer,
-    ]
-    .spacing(8)
-    .align_y(Alignment::Center)
-    .into()
-}
-
-/// "Impor dari Excel…", or (compact) "Impor…" with the whole words in a tooltip.
-fn import_button<'a>(layout: Layout, language: Language) -> Element<'a, Message> {
-    let words = tr(language, "app.import.button");
-    let button = |label: String| {
-        button(text(label).size(14))
-            .padding([6, 8])
-            .style(theme::tool)
-            .on_press(Message::Import)
-    };
-    match layout {
-        Layout::Full => button(words).into(),
-        Layout::Compact => iced::widget::tooltip(
-            button(tr(language, "app.import.short")),
-            container(text(words).size(13))
-                .padding([4, 8])
-                .style(container::rounded_box),
-            iced::widget::tooltip::Position::Bottom,
-        )
-        .into(),
-    }
-}
-
-/// The document's title over its file name, each on one line cut to its room.
-fn title_and_name(app: &App) -> Element<'_, Message> {
-    let language = app.language();
-    let document = app.document();
-    let roadmap = app.roadmap();
-    let tr = |key: &str| tr(language, key);
     // The file name on one line whatever the window's width: cut with "…" to the
     // space left (the dirty mark and the lock stay whole), whole in the tooltip.
     let full_name = document.name();
@@ -209,6 +163,8 @@ fn title_and_name(app: &App) -> Element<'_, Message> {
                 .align_y(Alignment::Center),
         );
     }
+    // One line that fits the space left (a long title must not push the header
+    // taller), shortened with "…" and whole in the tooltip.
     let full_title = roadmap.title.clone();
     let fitted_title = iced::widget::responsive(move |space| {
         text(shorten(
@@ -233,52 +189,84 @@ fn title_and_name(app: &App) -> Element<'_, Message> {
     .spacing(2)
     .width(Length::Fill)
     .clip(true);
-    title.into()
-}
 
-/// The three screens as tabs: icon and name, or the icon alone
-/// with the name in its tooltip (compact).
-fn screen_tabs<'a>(current: Tab, layout: Layout, language: Language) -> Element<'a, Message> {
-    let labelled = layout == Layout::Full;
-    let tab = |icon: Icon, name_key: &str, target: Tab, hint_key: Option<&str>| {
-        let name = tr(language, name_key);
-        let content = if labelled {
-            row![icon.view(), text(name.clone()).size(14)]
-        } else {
-            row![icon.view()]
-        };
-        let tab: Element<'a, Message> = button(content.spacing(6).align_y(Alignment::Center))
-            .padding([6, 12])
-            .style(theme::tab(current == target))
-            .on_press(Message::SwitchTo(target))
-            .into();
-        let tip = match (labelled, hint_key) {
-            (true, None) => return tab,
-            (true, Some(hint)) => tr(language, hint),
-            (false, None) => name,
-            (false, Some(hint)) => format!("{name}: {}", tr(language, hint)),
-        };
+    let tabs = row![
+        tab(
+            Icon::Draft,
+            tr("app.screen_draft"),
+            current == Tab::Draft,
+            Tab::Draft,
+            fit
+        ),
+        tab(
+            Icon::Review,
+            tr("review.tab"),
+            current == Tab::Review,
+            Tab::Review,
+            fit
+        ),
         iced::widget::tooltip(
-            tab,
-            container(text(tip).size(13))
+            tab(
+                Icon::Present,
+                tr("present.tab"),
+                current == Tab::Present,
+                Tab::Present,
+                fit
+            ),
+            container(text(tr("present.start")).size(13))
                 .padding([4, 8])
                 .style(container::rounded_box),
             iced::widget::tooltip::Position::Bottom,
-        )
-        .into()
-    };
-    row![
-        tab(Icon::Draft, "app.screen_draft", Tab::Draft, None),
-        tab(Icon::Review, "review.tab", Tab::Review, None),
-        tab(
-            Icon::Present,
-            "present.tab",
-            Tab::Present,
-            Some("present.start")
         ),
     ]
-    .spacing(4)
-    .into()
+    .spacing(4);
+
+    let quarters: Vec<Labelled<crate::model::Quarter>> = roadmap
+        .period
+        .quarters()
+        .map(|q| Labelled::new(q, language.quarter(q)))
+        .collect();
+    let selected = quarters.iter().find(|q| q.value == app.quarter()).cloned();
+    let quarter = pick_list(quarters, selected, |q: Labelled<crate::model::Quarter>| {
+        Message::QuarterSelected(q.value)
+    })
+    .text_size(14)
+    .padding([6, 10]);
+    // The language by its name, or by its code where room is short.
+    let names: Vec<Labelled<Language>> = Language::ALL
+        .iter()
+        .map(|&l| {
+            let name = match fit {
+                Fit::Full => l.native_name().to_owned(),
+                Fit::Compact | Fit::Narrow => l.code().to_uppercase(),
+            };
+            Labelled::new(l, name)
+        })
+        .collect();
+    let chosen = names.iter().find(|l| l.value == language).cloned();
+    let languages = pick_list(names, chosen, |l: Labelled<Language>| {
+        Message::LanguageSelected(l.value)
+    })
+    .text_size(14)
+    .padding([6, 10]);
+    let renderer = renderer_toggle(app.renderer(), language);
+
+    let mut line = row![
+        files,
+        container(title).padding([0, 12]).width(Length::Fill),
+        tabs,
+        space::horizontal().width(Length::Fixed(12.0)),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center);
+    if fit != Fit::Narrow {
+        line = line.push(Icon::Calendar.view());
+    }
+    line = line.push(quarter);
+    if fit != Fit::Narrow {
+        line = line.push(Icon::Language.view());
+    }
+    line.push(languages).push(renderer).into()
 }
 
 /// "GPU" or "CPU": the renderer the next start uses; a click picks the other one.
@@ -311,11 +299,33 @@ const TITLE_CHAR_WIDTH: f32 = 9.5;
 /// About how wide a character of the file name (13 px) is: file names run to digits,
 /// dashes and lower case.
 const NAME_CHAR_WIDTH: f32 = 7.5;
-/// Narrower than this (inside the header's padding), the header is compact: at
-/// 1024 pixels the full header leaves the title no room.
-const COMPACT_BELOW: f32 = 1200.0;
-/// The title over the file name: how tall the header's row is.
-const ROW_HEIGHT: f32 = 40.0;
+
+/// A screen's tab: its icon and name, or only its icon (named in a tooltip) where
+/// room is short.
+fn tab<'a>(icon: Icon, label: String, active: bool, target: Tab, fit: Fit) -> Element<'a, Message> {
+    if fit != Fit::Narrow {
+        return button(
+            row![icon.view(), text(label).size(14)]
+                .spacing(6)
+                .align_y(Alignment::Center),
+        )
+        .padding([6, 12])
+        .style(theme::tab(active))
+        .on_press(Message::SwitchTo(target))
+        .into();
+    }
+    iced::widget::tooltip(
+        button(icon.view())
+            .padding([6, 12])
+            .style(theme::tab(active))
+            .on_press(Message::SwitchTo(target)),
+        container(text(label).size(13))
+            .padding([4, 8])
+            .style(container::rounded_box),
+        iced::widget::tooltip::Position::Bottom,
+    )
+    .into()
+}
 
 pub fn notice_bar(notice: &Notice, language: Language) -> Element<'_, Message> {
     let (icon, tone): (Icon, fn(&iced::Theme) -> iced::Color) = match notice.tone {
