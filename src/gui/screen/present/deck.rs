@@ -13,7 +13,10 @@ use crate::review::{Counts, Status};
 pub enum Slide {
     Title(TitleSlide),
     Overview(OverviewSlide),
+    Scorecard(ScorecardSlide),
     Area(AreaSlide),
+    QuickWins(QuickWinSlide),
+    Ranking(RankingSlide),
     Milestones(MilestoneSlide),
     Flagged(FlaggedSlide),
     Closing(ClosingSlide),
@@ -23,7 +26,10 @@ pub enum Slide {
 pub enum SlideKind {
     Title,
     Overview,
+    Scorecard,
     Area,
+    QuickWins,
+    Ranking,
     Milestones,
     Flagged,
     Closing,
@@ -69,6 +75,72 @@ pub struct AreaRow {
     pub programs: usize,
     pub indicators: usize,
     pub counts: Counts,
+}
+
+/// A score and its rating (none where the document rates nothing).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    pub score: Option<f64>,
+    pub rating: Option<String>,
+}
+
+/// Every area's score and rating at the quarter, and the document's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScorecardSlide {
+    pub quarter: Quarter,
+    pub document: Scored,
+    pub rows: Vec<AreaScore>,
+    pub part: Part,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaScore {
+    pub name: String,
+    pub element: Element,
+    pub scored: Scored,
+    /// Indicators of the area that have a score at the quarter.
+    pub scored_indicators: usize,
+}
+
+/// The programs marked as quick wins, with how they stand at the quarter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuickWinSlide {
+    pub quarter: Quarter,
+    pub rows: Vec<QuickWinRow>,
+    pub part: Part,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuickWinRow {
+    pub name: String,
+    pub area: String,
+    pub unit: Option<String>,
+    /// The worst status among its indicators at the quarter.
+    pub status: Option<Status>,
+    pub scored: Scored,
+    /// Budget absorption (%) in the quarter's year to date.
+    pub absorption: Option<f64>,
+}
+
+/// The units ranked by score (the domain's scorecard), best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankingSlide {
+    pub quarter: Quarter,
+    pub rows: Vec<UnitRow>,
+    pub part: Part,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitRow {
+    /// 1 for the best; units without a score have none.
+    pub rank: Option<usize>,
+    pub name: String,
+    pub scored: Scored,
+    /// Indicators it reports, and of those flagged and flagged without explanation.
+    pub owned: usize,
+    pub flagged: usize,
+    pub unexplained: usize,
+    pub absorption: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -217,7 +289,10 @@ impl Slide {
         match self {
             Slide::Title(_) => SlideKind::Title,
             Slide::Overview(_) => SlideKind::Overview,
+            Slide::Scorecard(_) => SlideKind::Scorecard,
             Slide::Area(_) => SlideKind::Area,
+            Slide::QuickWins(_) => SlideKind::QuickWins,
+            Slide::Ranking(_) => SlideKind::Ranking,
             Slide::Milestones(_) => SlideKind::Milestones,
             Slide::Flagged(_) => SlideKind::Flagged,
             Slide::Closing(_) => SlideKind::Closing,
@@ -228,7 +303,10 @@ impl Slide {
         match self {
             Slide::Title(_) => Part::WHOLE,
             Slide::Overview(slide) => slide.part,
+            Slide::Scorecard(slide) => slide.part,
             Slide::Area(slide) => slide.part,
+            Slide::QuickWins(slide) => slide.part,
+            Slide::Ranking(slide) => slide.part,
             Slide::Milestones(slide) => slide.part,
             Slide::Flagged(slide) => slide.part,
             Slide::Closing(slide) => slide.part,
@@ -245,7 +323,22 @@ impl Slide {
                 "present.overview.title",
                 &[("quarter", &quarter(slide.quarter))],
             ),
+            Slide::Scorecard(slide) => tr_with(
+                language,
+                "present.scorecard.title",
+                &[("quarter", &quarter(slide.quarter))],
+            ),
             Slide::Area(slide) => slide.name.clone(),
+            Slide::QuickWins(slide) => tr_with(
+                language,
+                "present.quick_wins.title",
+                &[("quarter", &quarter(slide.quarter))],
+            ),
+            Slide::Ranking(slide) => tr_with(
+                language,
+                "present.ranking.title",
+                &[("quarter", &quarter(slide.quarter))],
+            ),
             Slide::Milestones(_) => tr(language, "present.milestones.title"),
             Slide::Flagged(slide) => tr_with(
                 language,

@@ -5,21 +5,27 @@
 //! 1. **Title**: institution, title, period, vision and the quarter presented.
 //! 2. **Overview**: one row per change area (element, programs, indicators, and the
 //!    area's review counts drawn as a bar). At most [`OVERVIEW_ROWS`] areas a slide.
-//! 3. **One slide per area**: its goal, its programs with their responsible units, and
+//! 3. **Scorecard**: every area's score and rating, and the document's
+//!    ([`scores::SCORECARD_ROWS`] areas a slide).
+//! 4. **One slide per area**: its goal, its programs with their responsible units, and
 //!    up to [`KEY_INDICATORS`] key indicators charted as target against actual over
 //!    the period. Key indicators are the area's `Level` and `Count` indicators that
 //!    have a target in the period, worst status at the quarter first (what is behind
 //!    is what the meeting must see), then in document order. At most
 //!    [`PROGRAM_ROWS`] programs a slide; the charts go on the area's first slide and
 //!    continuation slides list the remaining programs across the whole width.
-//! 4. **Milestones** on a timeline over the period, ordered by due quarter: only when
+//! 5. **Quick wins**: the programs marked `quick_win`, with status, score, rating and
+//!    budget absorption; only when there are some.
+//! 6. **Unit ranking**: the units by score with rating, as `review::scorecard` ranks
+//!    them; only when the document has units.
+//! 7. **Milestones** on a timeline over the period, ordered by due quarter: only when
 //!    the document has milestones with a due quarter. At most [`MILESTONE_ROWS`] a
 //!    slide.
-//! 5. **Flagged targets** (behind or not reported at the quarter) with their *kendala*
+//! 8. **Flagged targets** (behind or not reported at the quarter) with their *kendala*
 //!    and *tindak lanjut*; always present, so that "nothing is behind" is said too. At
 //!    most [`FLAGGED_ROWS`] a slide, and fewer when their text would not fit the
 //!    slide's height ([`flagged_row_height`] against [`layout::CONTENT_HEIGHT`]).
-//! 6. **Closing**: the notes of the latest review recorded at or before the quarter,
+//! 9. **Closing**: the notes of the latest review recorded at or before the quarter,
 //!    [`NOTES_CHARS`] characters a slide (cut after a sentence); without a recorded
 //!    review, a closing slide that says so.
 //!
@@ -29,6 +35,7 @@
 //! lines on a slide, goals and visions a short paragraph.
 
 use super::layout::{self, BOLD};
+use super::scores;
 use crate::gui::i18n::tr_with;
 use crate::locale::Language;
 use crate::model::{Indicator, Kind, Quarter, Roadmap, Rules};
@@ -62,9 +69,12 @@ pub fn build(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
         quarter,
     })];
     slides.extend(overview(roadmap, report));
+    slides.extend(scores::scorecard_slides(roadmap, report));
     for a in 0..roadmap.areas.len() {
         slides.extend(area(roadmap, report, a));
     }
+    slides.extend(scores::quick_win_slides(roadmap, report));
+    slides.extend(scores::ranking_slides(roadmap, report));
     slides.extend(milestones(roadmap, report));
     slides.extend(flagged(roadmap, report));
     slides.extend(closing(roadmap, quarter));
