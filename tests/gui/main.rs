@@ -5,6 +5,7 @@
 mod draft;
 mod forms;
 mod present;
+mod present_milestones;
 mod present_numbers;
 mod review;
 mod safety;

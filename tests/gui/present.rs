@@ -54,7 +54,8 @@ fn the_sample_at_tw_iii_2025_makes_the_expected_deck() {
         kinds(&deck),
         [
             Title, Overview, Scorecard, Area, Area, Area, Area, Area, Area, Area, Area, QuickWins,
-            Ranking, Ranking, Milestones, Milestones, Flagged, Flagged, Flagged, Flagged, Closing
+            Ranking, Ranking, Milestones, Milestones, Flagged, Flagged, Flagged, Flagged, Flagged,
+            Closing
         ]
     );
 
@@ -325,7 +326,7 @@ fn presenter_keys_move_through_the_deck_and_stop_at_the_ends() {
 
     let _ = app.update(Message::Shortcut(Shortcut::Present));
     let last = app.presentation().unwrap().slides().len() - 1;
-    assert_eq!(last, 20);
+    assert_eq!(last, 21);
     assert_eq!(current(&app), 0);
     for (key, expected) in [
         (Named::ArrowLeft, 0),

@@ -233,6 +233,40 @@ pub struct MilestoneRow {
     pub due: Quarter,
     pub done: Option<Quarter>,
     pub status: Status,
+    /// Late (done late, or overdue): its *kendala*, where one is written.
+    pub obstacle: Option<String>,
+    /// When the slide is presented.
+    pub quarter: Quarter,
+}
+
+/// A milestone against its due quarter, as the slide shows it: the review's status
+/// says "on track" for one done a quarter late, but the slide must show it was late.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    /// Done at or before its due quarter.
+    OnTime,
+    /// Done, after its due quarter.
+    DoneLate,
+    /// Due at or before the quarter presented and not done by then.
+    Overdue,
+    /// Not due yet and not done.
+    NotDue,
+}
+
+impl MilestoneRow {
+    pub fn timing(&self) -> Timing {
+        match self.done.filter(|&done| done <= self.quarter) {
+            Some(done) if done <= self.due => Timing::OnTime,
+            Some(_) => Timing::DoneLate,
+            None if self.due <= self.quarter => Timing::Overdue,
+            None => Timing::NotDue,
+        }
+    }
+
+    /// Done late or overdue.
+    pub fn is_late(&self) -> bool {
+        matches!(self.timing(), Timing::DoneLate | Timing::Overdue)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -262,6 +296,8 @@ pub struct FlaggedRow {
     pub actual: Option<f64>,
     /// Milestones: when it was due.
     pub due: Option<Quarter>,
+    /// When the slide is presented.
+    pub quarter: Quarter,
     pub obstacle: Option<String>,
     pub follow_up: Option<String>,
 }

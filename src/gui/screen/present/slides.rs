@@ -298,6 +298,9 @@ fn milestones(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
                 due,
                 done: indicator.done,
                 status: line.status(),
+                obstacle: written(&indicator.obstacle)
+                    .map(|text| layout::shorten(text, EXPLANATION_CHARS)),
+                quarter: report.quarter,
             })
         })
         .collect();
@@ -358,7 +361,23 @@ pub fn milestone_row_height(row: &MilestoneRow) -> f32 {
         width - layout::CHIP_WIDTH - layout::COLUMN_GAP,
         layout::CAPTION,
     );
-    name + layout::ROW_SPACING + when.max(layout::CHIP_HEIGHT) + 2.0 * layout::ROW_PADDING
+    let obstacle = milestone_obstacle(row, Language::Indonesian).map_or(0.0, |text| {
+        layout::ROW_SPACING + layout::height(&text, width, layout::CAPTION)
+    });
+    name + layout::ROW_SPACING
+        + when.max(layout::CHIP_HEIGHT)
+        + obstacle
+        + 2.0 * layout::ROW_PADDING
+}
+
+/// "Kendala: ..." under a late milestone whose kendala is written.
+pub fn milestone_obstacle(row: &MilestoneRow, language: Language) -> Option<String> {
+    let text = row.obstacle.as_deref().filter(|_| row.is_late())?;
+    Some(tr_with(
+        language,
+        "present.milestones.obstacle",
+        &[("text", text)],
+    ))
 }
 
 fn flagged(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
@@ -386,8 +405,16 @@ fn flagged(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
                 target: line.evaluation.target,
                 actual: line.evaluation.actual,
                 due: indicator.due.filter(|_| indicator.kind == Kind::Milestone),
-                obstacle: explanation(entry.map(|e| &e.obstacle)),
-                follow_up: explanation(entry.map(|e| &e.follow_up)),
+                quarter,
+                // A milestone's kendala is on the milestone, a number's on its entry.
+                obstacle: match indicator.kind {
+                    Kind::Milestone => explanation(Some(&indicator.obstacle)),
+                    _ => explanation(entry.map(|e| &e.obstacle)),
+                },
+                follow_up: match indicator.kind {
+                    Kind::Milestone => explanation(Some(&indicator.follow_up)),
+                    _ => explanation(entry.map(|e| &e.follow_up)),
+                },
             }
         })
         .collect();
@@ -423,6 +450,66 @@ pub fn flagged_header_height() -> f32 {
 /// How tall a flagged row is drawn (design units): its tallest column, each column
 /// wrapped at its width, plus padding. The texts a row can show are capped, so any
 /// one row fits a slide.
+/// The lines under a flagged row's achievement: when a milestone was due; the target
+/// and actual compared for a number, worded as compared (a count's and an average's
+/// year to date).
+pub fn flagged_numbers(row: &FlaggedRow, language: Language) -> Vec<String> {
+    let quarter = language.quarter(row.quarter);
+    let value = |key: &str, value: f64| {
+        tr_with(
+            language,
+            key,
+            &[
+                (
+                    "value",
+                    &super::look::measured(language, value, &row.measure),
+                ),
+                ("quarter", &quarter),
+            ],
+        )
+    };
+    let (target_key, actual_key, no_actual_key) = match row.kind {
+        Kind::Milestone => {
+            return row
+                .due
+                .map(|due| {
+                    tr_with(
+                        language,
+                        "present.milestones.due",
+                        &[("quarter", &language.quarter(due))],
+                    )
+                })
+                .into_iter()
+                .collect();
+        }
+        Kind::Count => (
+            "present.chart.target_to_date",
+            "present.chart.actual_to_date",
+            "present.chart.no_actual_to_date",
+        ),
+        Kind::Average => (
+            "present.chart.target_mean",
+            "present.chart.actual_mean",
+            "present.chart.no_actual_mean",
+        ),
+        Kind::Level => (
+            "present.chart.target",
+            "present.chart.actual",
+            "present.chart.no_actual",
+        ),
+    };
+    let mut lines: Vec<String> = row
+        .target
+        .map(|t| value(target_key, t))
+        .into_iter()
+        .collect();
+    lines.push(match row.actual {
+        Some(actual) => value(actual_key, actual),
+        None => tr_with(language, no_actual_key, &[("quarter", &quarter)]),
+    });
+    lines
+}
+
 pub fn flagged_row_height(row: &FlaggedRow) -> f32 {
     let columns = &layout::FLAGGED_COLUMNS;
     let width = |i| layout::column_width(columns, i);
@@ -433,11 +520,14 @@ pub fn flagged_row_height(row: &FlaggedRow) -> f32 {
     let indicator = layout::height(&row.name, width(0), layout::TABLE * BOLD)
         + layout::ROW_SPACING
         + layout::height(&meta, width(0), layout::CAPTION);
-    // The status chip, the achievement, and the target and the actual on a line each.
+    // The status chip, the achievement, then the numbers (Indonesian: the longer words).
     let achievement = layout::CHIP_HEIGHT
         + layout::TABLE * layout::LINE
-        + 2.0 * layout::CAPTION * layout::LINE
-        + 3.0 * layout::ROW_SPACING;
+        + flagged_numbers(row, Language::Indonesian)
+            .iter()
+            .map(|line| layout::height(line, width(1), layout::CAPTION) + layout::ROW_SPACING)
+            .sum::<f32>()
+        + layout::ROW_SPACING;
     let explanation = |text: &Option<String>| {
         layout::height(text.as_deref().unwrap_or("—"), width(2), layout::TABLE)
     };
