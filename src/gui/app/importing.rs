@@ -43,10 +43,7 @@ impl App {
     pub(super) fn workbook_read(&mut self, result: Result<Arc<Workbook>, ImportError>) {
         match result {
             Ok(workbook) => self.show(Dialog::Import(Box::new(ImportPreview::new(workbook)))),
-            Err(error) => {
-                let text = error.message(self.config.language);
-                self.notify(Tone::Error, text);
-            }
+            Err(error) => self.say(Tone::Error, move |language| error.message(language)),
         }
     }
 

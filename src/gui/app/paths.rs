@@ -102,18 +102,16 @@ impl App {
         let path = review_screen::export::with_extension(path, Format::Xlsx);
         let shown = path.display().to_string();
         match export::export_whole(self.document.roadmap(), language, &path) {
-            Ok(()) => self.notify(
-                Tone::Info,
-                tr_with(language, "app.whole_written", &[("path", &shown)]),
-            ),
-            Err(error) => self.notify(
-                Tone::Error,
+            Ok(()) => self.say(Tone::Info, move |language| {
+                tr_with(language, "app.whole_written", &[("path", &shown)])
+            }),
+            Err(error) => self.say(Tone::Error, move |language| {
                 tr_with(
                     language,
                     "app.whole_failed",
                     &[("path", &shown), ("error", &error.describe(language))],
-                ),
-            ),
+                )
+            }),
         }
     }
 }
