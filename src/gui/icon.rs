@@ -37,6 +37,8 @@ pub enum Icon {
     Search,
     Filter,
     Export,
+    /// A file brought in (the import); the same glyph as a file written out.
+    /// Out of the app as a whole (the rencana-aksi workbook).
     Calendar,
     History,
     Lock,

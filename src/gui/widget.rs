@@ -69,8 +69,19 @@ pub fn tool_button<'a, M: Clone + 'a>(
     tip: String,
     on_press: Option<M>,
 ) -> Element<'a, M> {
+    tool_button_padded(icon, tip, on_press, 8)
+}
+
+/// [`tool_button`] narrower at the sides, for a row of many (the header's files keep
+/// room for the document's name in a 1024 px window).
+pub fn tool_button_padded<'a, M: Clone + 'a>(
+    icon: Icon,
+    tip: String,
+    on_press: Option<M>,
+    sides: u16,
+) -> Element<'a, M> {
     let button = button(icon.sized(18))
-        .padding([6, 8])
+        .padding([6, sides])
         .style(theme::tool)
         .on_press_maybe(on_press);
     tooltip(

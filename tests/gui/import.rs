@@ -81,8 +81,8 @@ fn a_typed_csv_is_previewed_and_imported_as_a_new_untitled_document() {
     let csv = folder.path().join("e-monev.csv");
     std::fs::write(&csv, MONEV_CSV).unwrap();
 
-    // Beside "Road map baru": the button in words.
-    click(&mut app, &id("app.import.button"));
+    // The button beside "Road map baru".
+    let _ = app.update(Message::Import);
     // No file dialog here: the path is typed.
     let _ = app.update(Message::ImportFileChosen(Chosen::Unavailable));
     assert!(shows(&app, &id("app.import.choose_title")));
@@ -110,6 +110,11 @@ fn a_typed_csv_is_previewed_and_imported_as_a_new_untitled_document() {
     assert!(app.document().path.is_none(), "a new untitled document");
     assert!(app.document().is_dirty(), "not saved yet");
     assert_eq!(app.roadmap().indicator_count(), 2);
+    assert_eq!(
+        app.quarter(),
+        "2025-Q2".parse().unwrap(),
+        "shown at the sheet's last report, not at an empty later quarter"
+    );
     let notice = app.notice().expect("says what came in");
     assert_eq!(notice.tone, Tone::Info);
     assert!(notice.text.contains("e-monev.csv"), "{}", notice.text);
@@ -240,4 +245,44 @@ fn a_file_that_is_no_spreadsheet_says_why() {
     assert_eq!(notice.tone, Tone::Error);
     assert!(notice.text.contains("foto.xlsx"), "{}", notice.text);
     assert!(app.document().path.is_some(), "the open document stays");
+}
+
+#[test]
+fn the_institution_and_period_a_sheet_does_not_give_are_typed_in_the_preview() {
+    use reform_roadmap::gui::dialog::import::Field;
+    let folder = tempfile::tempdir().unwrap();
+    let (_path, mut app) = app_on_file(folder.path());
+    let csv = folder.path().join("e-monev.csv");
+    std::fs::write(&csv, MONEV_CSV).unwrap();
+    let _ = app.update(Message::ImportFileChosen(Chosen::Path(csv.clone())));
+    read(&mut app, &csv);
+    // A CSV names no institution: the preview says so.
+    assert!(shows(&app, &id("app.import.no_institution")));
+    let mut given = |field, typed: &str| {
+        let _ = app.update(Message::ImportPreview(I::Given(field, typed.to_owned())));
+    };
+    given(Field::Institution, "Pemerintah Kabupaten Sukamaju");
+    given(Field::End, "20x9");
+    given(Field::Start, "2025");
+    assert!(shows(&app, &id("app.import.bad_end")));
+    let _ = app.update(Message::ImportPreview(I::Import));
+    assert!(
+        app.document().path.is_some(),
+        "not imported while a year is not a year"
+    );
+    let _ = app.update(Message::ImportPreview(I::Given(
+        Field::End,
+        "2029".to_owned(),
+    )));
+    assert!(shows(
+        &app,
+        "Akan diimpor: 2 area, 2 program, 2 indikator, 3 target, 2 unit penanggung jawab; periode 2025–2029."
+    ));
+    let _ = app.update(Message::ImportPreview(I::Import));
+    assert!(app.document().path.is_none(), "imported");
+    assert_eq!(app.roadmap().institution, "Pemerintah Kabupaten Sukamaju");
+    assert_eq!(
+        (app.roadmap().period.start, app.roadmap().period.end),
+        (2025, 2029)
+    );
 }

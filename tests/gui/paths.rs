@@ -190,3 +190,27 @@ fn the_whole_workbook_goes_to_a_typed_path_and_reads_back() {
     );
     assert_eq!(app.notice().unwrap().tone, Tone::Info);
 }
+
+#[test]
+fn open_without_a_file_dialog_takes_a_typed_path_and_says_when_there_is_no_file() {
+    let mut app = untitled_app();
+    let folder = tempfile::tempdir().unwrap();
+    let _ = app.update(Message::Shortcut(Shortcut::Open));
+    let _ = app.update(Message::FileChosen(Chosen::Unavailable));
+    assert!(asks_for_a_typed_path(&app));
+    let missing = folder.path().join("tidak-ada.ron");
+    type_path(&mut app, &missing);
+    let _ = app.update(Message::TypedPath(T::Submit));
+    assert!(shows(
+        &app,
+        &format!("Berkas tidak ditemukan: {}", missing.display())
+    ));
+    let path = folder.path().join("lain.ron");
+    let mut roadmap = reform_roadmap::sample::sample();
+    roadmap.title = "Road map lain".to_owned();
+    file::save(&path, &roadmap).unwrap();
+    type_path(&mut app, &path);
+    click(&mut app, &tr(Language::Indonesian, "app.open"));
+    assert_eq!(app.roadmap().title, "Road map lain");
+    assert_eq!(app.document().path.as_deref(), Some(path.as_path()));
+}

@@ -8,7 +8,9 @@ use iced::{Task, window};
 use super::{App, Dialog, Message};
 use crate::file::Fingerprint;
 use crate::file::{self, LoadError, SaveError};
-use crate::gui::dialog::file_prompts::{DiskAnswer, DiskChange, DiskPrompt, LockAnswer, Noticed};
+use crate::gui::dialog::file_prompts::{
+    ChangedOnDisk, DiskAnswer, DiskChange, DiskPrompt, LockAnswer, Locked, Noticed, SaveChanges,
+};
 use crate::gui::dialog::new_document::NewDocument;
 use crate::gui::dialog::{Pending, UnsavedAnswer};
 use crate::gui::document::Document;
@@ -23,7 +25,9 @@ impl App {
     /// Runs `pending` now, or asks first when there are unsaved changes.
     pub(super) fn guard(&mut self, pending: Pending) -> Task<Message> {
         if self.document.is_dirty() || self.untaken_entries() > 0 {
-            self.show(Dialog::Confirm(pending));
+            let name = self.document.name();
+            let untaken = super::untaken_words(self.config.language, self.untaken_entries());
+            self.show(Dialog::Confirm(SaveChanges::new(pending, name, untaken)));
             Task::none()
         } else {
             self.proceed(pending)
@@ -53,7 +57,7 @@ impl App {
     }
 
     pub(super) fn answer(&mut self, answer: UnsavedAnswer) -> Task<Message> {
-        let Some(Dialog::Confirm(pending)) = self.dismiss() else {
+        let Some(Dialog::Confirm(SaveChanges { pending, .. })) = self.dismiss() else {
             return Task::none();
         };
         match answer {
@@ -105,17 +109,17 @@ impl App {
                 });
             }
             LockOutcome::HeldByOther(holder) => {
-                self.show(Dialog::Locked {
+                self.show(Dialog::Locked(Locked {
                     document: Box::new(document),
                     holder,
-                });
+                }));
             }
         }
     }
 
     /// The answer to "another user has this file open".
     pub(super) fn answer_locked(&mut self, answer: LockAnswer) {
-        let Some(Dialog::Locked { document, .. }) = self.dismiss() else {
+        let Some(Dialog::Locked(Locked { document, .. })) = self.dismiss() else {
             return;
         };
         let mut document = *document;
@@ -171,10 +175,10 @@ impl App {
                         self.save_to(&path);
                     }
                     Some(change) => {
-                        self.show(Dialog::ChangedOnDisk(DiskPrompt {
+                        self.ask_changed(DiskPrompt {
                             change,
                             noticed: Noticed::BeforeSave,
-                        }));
+                        });
                     }
                 }
                 Task::none()
@@ -208,16 +212,25 @@ impl App {
             return;
         }
         if let Some(change) = self.disk_conflict() {
-            self.show(Dialog::ChangedOnDisk(DiskPrompt {
+            self.ask_changed(DiskPrompt {
                 change,
                 noticed: Noticed::OnReturn,
-            }));
+            });
         }
+    }
+
+    /// Asks what to do about the file on disk, which is not what this document read.
+    fn ask_changed(&mut self, prompt: DiskPrompt) {
+        let path = self.document.path.clone().unwrap_or_default();
+        let dirty = self.document.is_dirty();
+        self.show(Dialog::ChangedOnDisk(ChangedOnDisk::new(
+            prompt, path, dirty,
+        )));
     }
 
     /// The answer to "the file changed on disk".
     pub(super) fn answer_changed(&mut self, answer: DiskAnswer) -> Task<Message> {
-        let Some(Dialog::ChangedOnDisk(prompt)) = self.dismiss() else {
+        let Some(Dialog::ChangedOnDisk(ChangedOnDisk { prompt, .. })) = self.dismiss() else {
             return Task::none();
         };
         let Some(path) = self.document.path.clone() else {

@@ -16,6 +16,14 @@ use crate::import::{self, ImportError, Workbook};
 use crate::model::Roadmap;
 
 impl App {
+    /// The import preview, while it is open.
+    pub fn import_preview(&self) -> Option<&ImportPreview> {
+        match self.dialog() {
+            Some(Dialog::Import(preview)) => Some(preview),
+            _ => None,
+        }
+    }
+
     /// Asks the system's dialog for the spreadsheet, in the document's folder.
     pub(super) fn import_dialog(&self) -> Task<Message> {
         let folder = self.context().folder.map(std::path::Path::to_owned);
@@ -48,6 +56,14 @@ impl App {
         // Short: the header has one line for it, and the notice names the file.
         let name = tr(self.config.language, "app.import.untitled");
         self.replace_document(Document::untitled(roadmap, name, true));
+        // A monev sheet brings its last report: show that quarter, not a later one
+        // with nothing in it yet.
+        if let Some(reported) = self.document.roadmap().latest_reported_quarter()
+            && reported < self.quarter
+        {
+            self.quarter = reported;
+            self.refresh();
+        }
         self.notice = Some(notice);
     }
 }

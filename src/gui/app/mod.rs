@@ -9,7 +9,10 @@ use iced::{Element, Length, Subscription, Task, Theme, window};
 
 use super::config::Config;
 use super::contract::{Action, Change, Context, Request};
-use super::dialog::file_prompts::{DiskAnswer, DiskPrompt, LockAnswer, RecoveryAnswer};
+use super::dialog::answer::Answer;
+use super::dialog::file_prompts::{
+    ChangedOnDisk, DiskAnswer, DiskPrompt, LockAnswer, Locked, Recover, RecoveryAnswer, SaveChanges,
+};
 use super::dialog::import::{self as import_dialog, ImportPreview};
 use super::dialog::new_document::{self, NewDocument};
 use super::dialog::open_path::{self, OpenPath};
@@ -117,20 +120,17 @@ enum Screen {
 }
 
 enum Dialog {
-    Confirm(Pending),
+    Confirm(SaveChanges),
     New(NewDocument),
     OpenPath(OpenPath),
     /// A path typed because no file dialog could open.
     TypedPath(TypedPath),
     /// The preview of a spreadsheet to import.
     Import(Box<ImportPreview>),
-    Recover(Vec<RecoveryEntry>),
-    ChangedOnDisk(DiskPrompt),
+    Recover(Recover),
+    ChangedOnDisk(ChangedOnDisk),
     /// A file someone else has open, loaded but not yet shown.
-    Locked {
-        document: Box<Document>,
-        holder: LockInfo,
-    },
+    Locked(Locked),
 }
 
 #[derive(Debug, Clone)]
@@ -232,7 +232,7 @@ impl App {
         if let Some(store) = &app.recovery {
             let entries = store.list();
             if !entries.is_empty() {
-                app.show(Dialog::Recover(entries));
+                app.show(Dialog::Recover(Recover { entries }));
             }
         }
         app
@@ -352,7 +352,7 @@ impl App {
     /// The recovery copies offered at start, while that dialog is open.
     pub fn recovery_offered(&self) -> Option<&[RecoveryEntry]> {
         match self.dialog() {
-            Some(Dialog::Recover(entries)) => Some(entries),
+            Some(Dialog::Recover(recover)) => Some(&recover.entries),
             _ => None,
         }
     }
@@ -360,15 +360,7 @@ impl App {
     /// What "the file changed on disk" asks about, while it is asked.
     pub fn disk_prompt(&self) -> Option<DiskPrompt> {
         match self.dialog() {
-            Some(&Dialog::ChangedOnDisk(prompt)) => Some(prompt),
-            _ => None,
-        }
-    }
-
-    /// The import preview, while it is open.
-    pub fn import_preview(&self) -> Option<&ImportPreview> {
-        match self.dialog() {
-            Some(Dialog::Import(preview)) => Some(preview),
+            Some(Dialog::ChangedOnDisk(question)) => Some(question.prompt),
             _ => None,
         }
     }
@@ -376,7 +368,7 @@ impl App {
     /// Who holds the file, while "another user has it open" is asked.
     pub fn lock_prompt(&self) -> Option<&LockInfo> {
         match self.dialog() {
-            Some(Dialog::Locked { holder, .. }) => Some(holder),
+            Some(Dialog::Locked(locked)) => Some(&locked.holder),
             _ => None,
         }
     }
@@ -462,6 +454,18 @@ impl App {
                 self.replace_document(Document::untitled(*roadmap, name, true));
                 Task::none()
             }
+            Request::Answer(answer) => match answer {
+                Answer::Unsaved(answer) => self.answer(answer),
+                Answer::Recovery(answer) => {
+                    self.answer_recover(answer);
+                    Task::none()
+                }
+                Answer::Disk(answer) => self.answer_changed(answer),
+                Answer::Lock(answer) => {
+                    self.answer_locked(answer);
+                    Task::none()
+                }
+            },
             Request::Adopt(roadmap, notice) => {
                 self.dismiss();
                 self.adopt(*roadmap, notice);
@@ -601,7 +605,13 @@ impl App {
             Message::Shortcut(Shortcut::Navigate(_)) => Task::none(),
             Message::Shortcut(Shortcut::FocusNext) => self.move_focus(draft::Step::Right),
             Message::Shortcut(Shortcut::FocusPrevious) => self.move_focus(draft::Step::Left),
-            Message::UnsavedAnswered(answer) => self.answer(answer),
+            Message::UnsavedAnswered(answer) => {
+                let (Some(Dialog::Confirm(state)), context) = self.dialog_and_context() else {
+                    return Task::none();
+                };
+                let action = state.update(answer, &context);
+                self.carry_out(action, Message::UnsavedAnswered)
+            }
             Message::NewDocument(message) => {
                 let (Some(Dialog::New(state)), context) = self.dialog_and_context() else {
                     return Task::none();
@@ -633,13 +643,26 @@ impl App {
             }
             Message::CloseRequested(id) => self.guard(Pending::Close(id)),
             Message::RecoveryAnswered(answer) => {
-                self.answer_recover(answer);
-                Task::none()
+                let (Some(Dialog::Recover(state)), context) = self.dialog_and_context() else {
+                    return Task::none();
+                };
+                let action = state.update(answer, &context);
+                self.carry_out(action, Message::RecoveryAnswered)
             }
-            Message::DiskChangeAnswered(answer) => self.answer_changed(answer),
+            Message::DiskChangeAnswered(answer) => {
+                let (Some(Dialog::ChangedOnDisk(state)), context) = self.dialog_and_context()
+                else {
+                    return Task::none();
+                };
+                let action = state.update(answer, &context);
+                self.carry_out(action, Message::DiskChangeAnswered)
+            }
             Message::LockAnswered(answer) => {
-                self.answer_locked(answer);
-                Task::none()
+                let (Some(Dialog::Locked(state)), context) = self.dialog_and_context() else {
+                    return Task::none();
+                };
+                let action = state.update(answer, &context);
+                self.carry_out(action, Message::LockAnswered)
             }
             Message::Tick(now) => self.tick(now),
             Message::RecoveryWritten(Ok(())) => Task::none(),

@@ -10,7 +10,7 @@ use iced::time::Instant;
 
 use super::{App, Dialog, Message};
 use crate::file::Fingerprint;
-use crate::gui::dialog::file_prompts::RecoveryAnswer;
+use crate::gui::dialog::file_prompts::{Recover, RecoveryAnswer};
 use crate::gui::document::Document;
 use crate::gui::i18n::tr_with;
 use crate::gui::notice::Tone;
@@ -79,7 +79,7 @@ impl App {
     }
 
     pub(super) fn answer_recover(&mut self, answer: RecoveryAnswer) {
-        let Some(Dialog::Recover(entries)) = self.dialogs.last_mut() else {
+        let Some(Dialog::Recover(Recover { entries })) = self.dialogs.last_mut() else {
             return;
         };
         let Some(store) = self.recovery.clone() else {
@@ -126,7 +126,7 @@ impl App {
                 }
             }
         }
-        if matches!(self.dialog(), Some(Dialog::Recover(entries)) if entries.is_empty()) {
+        if matches!(self.dialog(), Some(Dialog::Recover(recover)) if recover.entries.is_empty()) {
             self.dismiss();
         }
     }

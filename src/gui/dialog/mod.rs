@@ -1,8 +1,9 @@
-//! Dialogs shown over the window. Those with state of their own (a new roadmap, open
-//! by path) follow the screens' contract (`update(&mut self, Message, &Context) ->
-//! Action`); the questions ("save changes?", [`file_prompts`]) are views whose answer
-//! the app carries out, since only the app holds the document they are about.
+//! Dialogs shown over the window, each on the screens' contract (`update(&mut self,
+//! Message, &Context) -> Action`, `view(&self, &Context)`). The file questions
+//! ([`file_prompts`]) answer with `Request::Answer`, which the app carries out, since
+//! only the app holds the document they are about.
 
+pub mod answer;
 pub mod collect;
 pub mod file_prompts;
 pub mod import;
@@ -28,13 +29,7 @@ pub enum Pending {
     Close(iced::window::Id),
 }
 
-/// The answers to "save changes?".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnsavedAnswer {
-    Save,
-    Discard,
-    Cancel,
-}
+pub use answer::UnsavedAnswer;
 
 /// "Save the changes to NAME?" with Save / Don't save / Cancel; `untaken` says that
 /// typed entries marked red are not in the document (and are lost on closing).

@@ -33,8 +33,51 @@ pub struct ImportPreview {
     plan: Result<Plan, ImportError>,
     /// The first rows, as `build` reads them.
     rows: Vec<RowReading>,
+    /// The options the rows were last read with (kept while a typed year is not one).
+    options: Options,
     /// What importing now would give.
     outcome: Result<(Roadmap, ImportReport), ImportError>,
+    /// What the user says on top of the sheet, as typed; blank: as the sheet says.
+    given: Given,
+}
+
+/// The title, institution and period as typed over what the sheet says (a CSV names
+/// no institution; a `TAHUN 2025` report names one year of a five-year roadmap).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Given {
+    pub title: String,
+    pub institution: String,
+    pub start: String,
+    pub end: String,
+}
+
+/// A year as typed is not a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadYear {
+    Start,
+    End,
+}
+
+impl Given {
+    /// The importer's options, or which year is not a year.
+    pub fn options(&self) -> Result<Options, BadYear> {
+        let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        let year = |s: &str, bad| match s.trim() {
+            "" => Ok(None),
+            typed => typed
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1000..=9999).contains(y))
+                .map(Some)
+                .ok_or(bad),
+        };
+        Ok(Options {
+            start: year(&self.start, BadYear::Start)?,
+            end: year(&self.end, BadYear::End)?,
+            title: text(&self.title),
+            institution: text(&self.institution),
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,8 +86,19 @@ pub enum Message {
     SheetSelected(usize),
     /// Column `index` (0-based in the sheet) means `meaning`.
     MeaningSelected(usize, Meaning),
+    /// Typed into the title, institution or a year of the period.
+    Given(Field, String),
     Import,
     Cancel,
+}
+
+/// What the user can say on top of the sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Institution,
+    Start,
+    End,
 }
 
 impl ImportPreview {
@@ -70,9 +124,11 @@ impl ImportPreview {
                 file: Default::default(),
             }),
             rows: Vec::new(),
+            options: Options::default(),
             outcome: Err(ImportError::Empty {
                 file: Default::default(),
             }),
+            given: Given::default(),
         };
         preview.detect();
         preview
@@ -110,9 +166,16 @@ impl ImportPreview {
         self.read();
     }
 
+    pub fn given(&self) -> &Given {
+        &self.given
+    }
+
     /// Reads the rows again by the plan as it stands.
     fn read(&mut self) {
-        let options = Options::default();
+        if let Ok(options) = self.given.options() {
+            self.options = options;
+        }
+        let options = self.options.clone();
         let plan = match (&self.plan, self.workbook.sheets.get(self.sheet)) {
             (Ok(plan), Some(sheet)) => (plan, sheet),
             (Err(error), _) => {
@@ -150,6 +213,20 @@ impl ImportPreview {
                 self.read();
                 Action::None
             }
+            Message::Given(field, typed) => {
+                let target = match field {
+                    Field::Title => &mut self.given.title,
+                    Field::Institution => &mut self.given.institution,
+                    Field::Start => &mut self.given.start,
+                    Field::End => &mut self.given.end,
+                };
+                *target = typed;
+                // Read again: the period decides which year a quarter column without
+                // one holds, and a cleared field falls back to what the sheet says.
+                self.read();
+                Action::None
+            }
+            Message::Import if self.given.options().is_err() => Action::None,
             Message::Import => match &self.outcome {
                 Ok((roadmap, report)) => Action::Request(Request::Adopt(
                     Box::new(roadmap.clone()),

@@ -1,10 +1,12 @@
 //! How the import preview looks: the sheet and layout, the columns with their
 //! meanings, the first rows as read, the counts, and what was skipped or not read.
 
-use iced::widget::{Column, button, column, container, pick_list, row, scrollable, space, text};
+use iced::widget::{
+    Column, button, column, container, pick_list, row, scrollable, space, text, text_input,
+};
 use iced::{Alignment, Element, Length};
 
-use super::{ImportPreview, Message};
+use super::{BadYear, Field, ImportPreview, Message};
 use crate::gui::contract::Context;
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
@@ -44,6 +46,7 @@ impl ImportPreview {
             }
             Ok(plan) => {
                 body = body
+                    .push(self.given_fields(language))
                     .push(widget::section(
                         tr(language, "app.import.columns"),
                         columns(&plan.columns, language),
@@ -56,7 +59,7 @@ impl ImportPreview {
             }
         }
 
-        let can_import = self.outcome().is_ok();
+        let can_import = self.outcome().is_ok() && self.given().options().is_ok();
         let buttons = row![
             button(text(tr(language, "app.cancel")))
                 .style(button::secondary)
@@ -104,18 +107,99 @@ impl ImportPreview {
         }
         if let Ok(plan) = self.plan() {
             let layout = tr(language, plan.layout.key());
-            let header = tr_with(
-                language,
-                "app.import.layout",
-                &[
-                    ("layout", &layout),
-                    ("first", &(plan.header.start + 1).to_string()),
-                    ("last", &plan.header.end.to_string()),
-                ],
-            );
+            let (first, last) = (plan.header.start + 1, plan.header.end);
+            let header = if first == last {
+                tr_with(
+                    language,
+                    "app.import.layout_one",
+                    &[("layout", &layout), ("row", &first.to_string())],
+                )
+            } else {
+                tr_with(
+                    language,
+                    "app.import.layout",
+                    &[
+                        ("layout", &layout),
+                        ("first", &first.to_string()),
+                        ("last", &last.to_string()),
+                    ],
+                )
+            };
             line = line.push(text(header).size(14).style(widget::muted_text));
         }
         line.wrap().into()
+    }
+
+    /// The title, institution and period, as typed over what the sheet says (shown
+    /// greyed in the empty field).
+    fn given_fields(&self, language: Language) -> Element<'_, Message> {
+        let read = self.outcome().ok().map(|(roadmap, _)| roadmap);
+        let none = tr(language, "app.import.not_in_sheet");
+        let shown = |value: Option<String>| {
+            value
+                .filter(|v| !v.trim().is_empty())
+                .unwrap_or(none.clone())
+        };
+        let given = self.given();
+        let input = |placeholder: String, value: &str, field: Field| {
+            text_input(&placeholder, value)
+                .on_input(move |typed| Message::Given(field, typed))
+                .padding(6)
+                .size(14)
+        };
+        let year_error = match given.options() {
+            Err(BadYear::Start) => Some(tr(language, "app.import.bad_start")),
+            Err(BadYear::End) => Some(tr(language, "app.import.bad_end")),
+            Ok(_) => None,
+        };
+        let fields = row![
+            widget::field(
+                tr(language, "app.import.field_title"),
+                input(
+                    shown(read.map(|r| r.title.clone())),
+                    &given.title,
+                    Field::Title
+                )
+            ),
+            widget::field(
+                tr(language, "app.import.field_institution"),
+                input(
+                    shown(read.map(|r| r.institution.clone())),
+                    &given.institution,
+                    Field::Institution
+                )
+            ),
+            container(widget::field(
+                tr(language, "app.import.field_start"),
+                input(
+                    shown(read.map(|r| r.period.start.to_string())),
+                    &given.start,
+                    Field::Start
+                )
+            ))
+            .width(Length::Fixed(110.0)),
+            container(widget::field(
+                tr(language, "app.import.field_end"),
+                input(
+                    shown(read.map(|r| r.period.end.to_string())),
+                    &given.end,
+                    Field::End
+                )
+            ))
+            .width(Length::Fixed(110.0)),
+        ]
+        .spacing(10);
+        let mut content = column![fields].spacing(4);
+        if let Some(error) = year_error {
+            content = content.push(text(error).size(13).style(text::danger));
+        } else if read.is_some_and(|r| r.institution.trim().is_empty()) {
+            content = content.push(
+                text(tr(language, "app.import.no_institution"))
+                    .size(13)
+                    .style(text::warning),
+            );
+        }
+        content.into()
     }
 
     /// The counts and period, then the rows skipped and the cells not read.
@@ -140,19 +224,8 @@ impl ImportPreview {
                 ("end", &roadmap.period.end.to_string()),
             ],
         );
-        let mut content = column![
-            widget::notice(widget::primary, text(summary).size(14)),
-            text(tr_with(
-                language,
-                "app.import.named",
-                &[
-                    ("title", &roadmap.title),
-                    ("institution", &roadmap.institution)
-                ]
-            ))
-            .size(14),
-        ]
-        .spacing(8);
+        let mut content =
+            column![widget::notice(widget::primary, text(summary).size(14))].spacing(8);
         let problems: Vec<String> = report
             .skipped
             .iter()
