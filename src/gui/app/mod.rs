@@ -762,12 +762,21 @@ impl App {
                 return self.with_dialog(state.view(&context).map(Message::Present));
             }
         };
-        let mut page = column![header::header(self, self.tab())];
-        if let Some(notice) = &self.notice {
-            page = page
-                .push(container(header::notice_bar(notice, self.config.language)).padding([8, 16]));
-        }
-        page = page.push(container(body).padding(12).height(Length::Fill));
+        // The notice's place is kept, empty, when there is none: the screen below stays
+        // at the same place in the widget tree, so a notice coming or going (Ctrl+S says
+        // "saved") keeps the screen's scroll position and the field being typed in. (A
+        // zero-sized element would not do: a column leaves those out.)
+        let notice: Element<'_, Message> = match &self.notice {
+            Some(notice) => container(header::notice_bar(notice, self.config.language))
+                .padding([8, 16])
+                .into(),
+            None => iced::widget::space::horizontal().into(),
+        };
+        let page = column![
+            header::header(self, self.tab()),
+            notice,
+            container(body).padding(12).height(Length::Fill)
+        ];
         let page: Element<'_, Message> = page.height(Length::Fill).into();
         self.with_dialog(page)
     }
