@@ -175,11 +175,13 @@ pub fn modal<'a, M: Clone + 'a>(
 }
 
 /// [`modal`] for a dialog that needs the room: up to 1,000 pixels wide and the
-/// window's height (its content scrolls inside).
+/// window's height (its content scrolls inside). Such a dialog holds work (choices
+/// made, words typed), so a click beside it does nothing: a stray click, or one
+/// that closes a pick list's menu, must not throw that work away. It closes by its
+/// own buttons or Esc.
 pub fn modal_wide<'a, M: Clone + 'a>(
     base: impl Into<Element<'a, M>>,
     content: impl Into<Element<'a, M>>,
-    on_blur: M,
 ) -> Element<'a, M> {
     let card = container(content)
         .padding(24)
@@ -188,15 +190,13 @@ pub fn modal_wide<'a, M: Clone + 'a>(
         .style(theme::dialog);
     stack![
         base.into(),
-        opaque(
-            mouse_area(center(opaque(card)).padding(24).style(|_theme| {
-                container::Style {
-                    background: Some(Color::from_rgba(0.0, 0.0, 0.0, 0.55).into()),
-                    ..container::Style::default()
-                }
-            }))
-            .on_press(on_blur)
-        )
+        // Opaque: the page under the dialog gets no clicks either.
+        opaque(center(opaque(card)).padding(24).style(|_theme| {
+            container::Style {
+                background: Some(Color::from_rgba(0.0, 0.0, 0.0, 0.55).into()),
+                ..container::Style::default()
+            }
+        }))
     ]
     .into()
 }
