@@ -5,10 +5,10 @@
 //!
 //! 1. Parse with the current structs (the fast reader, else ron: [`super::fast`]).
 //!    Most old files still parse: fields are only ever added with defaults. The
-//!    version found is checked (newer → refused, never
-//!    rewritten; older than [`OLDEST_VERSION`] → refused) and the [`UPGRADES`] from that
-//!    version on are applied in order, each a plain `fn(&mut Roadmap)` that changes
-//!    meaning (say, a unit that changed from fractions to percent).
+//!    version found is checked (newer → refused, never rewritten; older than
+//!    [`OLDEST_VERSION`] → refused) and the [`UPGRADES`] from that version on are
+//!    applied in order, each a plain `fn(&mut Roadmap)` that changes meaning (say, a
+//!    unit that changed from fractions to percent).
 //! 2. If the current structs do not parse the file, only `format_version` is probed.
 //!    A newer version gets "written by a newer version" instead of a confusing
 //!    "unknown field"; an older version with a [`LEGACY`] parser (the old structs, kept

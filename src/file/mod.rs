@@ -192,7 +192,9 @@ fn text_of<'a>(bytes: &'a [u8], origin: &Path) -> Result<&'a str, LoadError> {
         LoadError::new(origin, LoadErrorKind::NotText { line, column })
     };
     let text = std::str::from_utf8(bytes).map_err(|e| binary_at(e.valid_up_to()))?;
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    // `str::find` with a char searches with memchr, several bytes at a time; a byte loop
+    // over a large file cost about a tenth of a load. NUL is ASCII: the offset is a byte's.
+    if let Some(nul) = text.find('\0') {
         return Err(binary_at(nul));
     }
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))

@@ -38,9 +38,7 @@ pub enum Icon {
     Filter,
     Export,
     /// A file brought in (the import); the same glyph as a file written out.
-    Import,
     /// Out of the app as a whole (the rencana-aksi workbook).
-    Share,
     Calendar,
     History,
     Lock,
@@ -82,8 +80,6 @@ impl Icon {
             Icon::Search => '\u{e151}',
             Icon::Filter => '\u{e0dc}',
             Icon::Export => '\u{e318}',
-            Icon::Import => '\u{e318}',
-            Icon::Share => '\u{e0b9}',
             Icon::Calendar => '\u{e063}',
             Icon::History => '\u{e1f5}',
             Icon::Lock => '\u{e10b}',

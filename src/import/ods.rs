@@ -14,6 +14,7 @@ use std::io::{Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 
 use super::source::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
+use super::table::Region;
 
 /// Merged regions recorded per table; more are decoration, not areas over rows.
 const MAX_MERGES: usize = 100_000;
@@ -21,8 +22,7 @@ const MAX_MERGES: usize = 100_000;
 /// One table's merged regions and percentage cells.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extras {
-    /// `((top, left), (bottom, right))`, both included.
-    pub merges: Vec<((u32, u32), (u32, u32))>,
+    pub merges: Vec<Region>,
     /// `(row, col)` of numbers shown as percentages.
     pub percent: Vec<(usize, usize)>,
 }
@@ -118,11 +118,8 @@ fn scan(xml: &[u8]) -> HashMap<String, Extras> {
     let mut buf = Vec::new();
     let mut tables = HashMap::new();
     let mut table: Option<Table> = None;
-    loop {
-        let event = match reader.read_event_into(&mut buf) {
-            Ok(event) => event,
-            Err(_) => break,
-        };
+    // A broken document ends the scan where it breaks; calamine reports it.
+    while let Ok(event) = reader.read_event_into(&mut buf) {
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
@@ -133,11 +130,8 @@ fn scan(xml: &[u8]) -> HashMap<String, Extras> {
                             ..Table::default()
                         });
                     }
-                    (_, Some(t)) if t.cell_depth > 0 => {
-                        if !empty {
-                            t.cell_depth += 1;
-                        }
-                    }
+                    (_, Some(t)) if t.cell_depth > 0 && !empty => t.cell_depth += 1,
+                    (_, Some(t)) if t.cell_depth > 0 => {}
                     ("table:table-row", Some(t)) => {
                         t.repeats = count(e, "table:number-rows-repeated");
                         t.col = 0;

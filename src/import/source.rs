@@ -12,7 +12,7 @@ use std::path::Path;
 use calamine::{Data, DataRef, Reader, Xls, Xlsx};
 
 use super::error::ImportError;
-use super::table::{Cell, Sheet, Workbook};
+use super::table::{Cell, Region, Sheet, Workbook};
 
 /// Files larger than this are refused before they are read (a real roadmap workbook
 /// is a few megabytes; a generous margin for embedded pictures).
@@ -265,7 +265,7 @@ fn read_compound(bytes: &[u8], file: &Path) -> Result<Vec<Sheet>, ImportError> {
 fn sheet_of_range(
     name: String,
     range: &calamine::Range<Data>,
-    merges: &[((u32, u32), (u32, u32))],
+    merges: &[Region],
     percent: &[(usize, usize)],
 ) -> Sheet {
     let mut sheet = Sheet::new(name);

@@ -9,6 +9,9 @@ use super::source::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
 /// around the page), not an area over its rows.
 const MAX_MERGE_CELLS: usize = 10_000;
 
+/// A merged region: `((top, left), (bottom, right))`, 0-based, both included.
+pub type Region = ((u32, u32), (u32, u32));
+
 /// One cell's value.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Cell {
@@ -154,7 +157,7 @@ impl Sheet {
 
     /// Copies the top-left value of each merged region (`(row, col)` start and end,
     /// both included) into its other cells, within the cells the sheet holds.
-    pub fn fill_merges(&mut self, merges: impl Iterator<Item = ((u32, u32), (u32, u32))>) {
+    pub fn fill_merges(&mut self, merges: impl Iterator<Item = Region>) {
         let height = self.height();
         let width = self.width();
         for ((top, left), (bottom, right)) in merges {

@@ -197,6 +197,22 @@ fn the_page_shows_the_scores_per_area_and_the_units_ranked() {
                 &rest[..end]
             );
         }
+        // Each area's details open with its score.
+        let details = section(&page, "details");
+        for (area, score) in roadmap.areas.iter().zip(&engine.scores.areas) {
+            let heading = format!(
+                "{} <small>· {} · {} {} ({})</small></h3>",
+                html::escape(&area.name),
+                html::escape(&reform_roadmap::text::tr(
+                    language,
+                    &format!("element.{:?}", area.element)
+                )),
+                reform_roadmap::text::tr(language, "export.col.score"),
+                shown(*score),
+                rated(*score)
+            );
+            assert!(details.contains(&heading), "{heading}");
+        }
         // The units, best first, each with its score.
         let mut from = scores.find("unit-scores").unwrap();
         for (rank, standing) in scorecard(&roadmap, &engine).iter().enumerate() {

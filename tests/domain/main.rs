@@ -21,3 +21,4 @@ mod safety;
 mod sample;
 mod scores;
 mod support;
+mod whole_export;

@@ -201,3 +201,27 @@ fn the_invalid_count_takes_the_user_to_the_first_red_entry() {
     let mut ui = ui(&app);
     assert!(ui.find(id(draft::grid_cell_id(q, Cell::Target))).is_ok());
 }
+
+#[test]
+fn a_red_cell_follows_its_indicator_when_the_id_changes() {
+    let (_folder, _path, mut app) = app_on_sample();
+    let at = IndicatorAt::new(0, 0, 0);
+    send(&mut app, draft::Message::Select(Selection::Indicator(at)));
+    let q = Quarter::new(2027, 1).unwrap();
+    send(
+        &mut app,
+        draft::Message::CellChanged(q, Cell::Target, "7x".into()),
+    );
+    send(
+        &mut app,
+        draft::Message::FieldChanged(Field::Id, "mp-1-baru".into()),
+    );
+    assert_eq!(app.roadmap().indicator(at).unwrap().id, "mp-1-baru");
+    send(&mut app, draft::Message::Select(Selection::Document));
+    send(&mut app, draft::Message::ShowFirstInvalid);
+    assert_eq!(app.draft().unwrap().selection(), Selection::Indicator(at));
+    match ui(&app).find(id(draft::grid_cell_id(q, Cell::Target))) {
+        Ok(iced_test::selector::Target::TextInput { content, .. }) => assert_eq!(content, "7x"),
+        other => panic!("the red cell is shown with its text: {other:?}"),
+    }
+}

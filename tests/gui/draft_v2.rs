@@ -174,6 +174,15 @@ fn indicator_weight_owner_scale_kind_direction_and_range_targets() {
         draft::Message::Picked(Pick::Direction(Direction::WithinRange)),
     );
     assert_eq!(indicator(&app).direction, Direction::WithinRange);
+    // A milestone cannot be within a range: made one, it is higher-is-better again
+    // (undone at once, as a slip of the list).
+    send(
+        &mut app,
+        draft::Message::Picked(Pick::Kind(Kind::Milestone)),
+    );
+    assert_eq!(indicator(&app).direction, Direction::HigherIsBetter);
+    undo(&mut app);
+    assert_eq!(indicator(&app).direction, Direction::WithinRange);
 
     // A range target typed as a spreadsheet user would.
     let q1 = Quarter::new(2025, 1).unwrap();

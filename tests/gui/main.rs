@@ -9,6 +9,7 @@ mod forms;
 mod import;
 mod paths;
 mod present;
+mod present_milestones;
 mod present_numbers;
 mod review;
 mod review_scores;

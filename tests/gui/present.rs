@@ -53,8 +53,9 @@ fn the_sample_at_tw_iii_2025_makes_the_expected_deck() {
     assert_eq!(
         kinds(&deck),
         [
-            Title, Overview, Area, Area, Area, Area, Area, Area, Area, Area, Milestones,
-            Milestones, Flagged, Flagged, Flagged, Flagged, Closing
+            Title, Overview, Scorecard, Area, Area, Area, Area, Area, Area, Area, Area, QuickWins,
+            Ranking, Ranking, Milestones, Milestones, Flagged, Flagged, Flagged, Flagged, Flagged,
+            Closing
         ]
     );
 
@@ -208,18 +209,22 @@ fn an_empty_roadmap_still_makes_a_polite_deck() {
     );
     let deck = deck(&roadmap, "2025-Q3");
     use SlideKind::*;
-    assert_eq!(kinds(&deck), [Title, Overview, Flagged, Closing]);
+    assert_eq!(kinds(&deck), [Title, Overview, Scorecard, Flagged, Closing]);
     assert!(matches!(&deck[1], Slide::Overview(o) if o.rows.is_empty()));
     assert!(matches!(
         &deck[2],
+        Slide::Scorecard(s) if s.rows.is_empty() && s.document.score.is_none()
+    ));
+    assert!(matches!(
+        &deck[3],
         Slide::Flagged(f) if f.rows.is_empty() && f.total == 0 && f.assessed == 0
     ));
-    let Slide::Closing(closing) = &deck[3] else {
+    let Slide::Closing(closing) = &deck[4] else {
         unreachable!()
     };
     assert!(closing.review.is_none());
-    assert_eq!(deck[3].heading(Language::Indonesian), "Penutup");
-    assert_eq!(deck[3].heading(Language::English), "Closing");
+    assert_eq!(deck[4].heading(Language::Indonesian), "Penutup");
+    assert_eq!(deck[4].heading(Language::English), "Closing");
 }
 
 /// An area of `programs` programs, each with one level indicator behind at 2025-Q1.
@@ -321,7 +326,7 @@ fn presenter_keys_move_through_the_deck_and_stop_at_the_ends() {
 
     let _ = app.update(Message::Shortcut(Shortcut::Present));
     let last = app.presentation().unwrap().slides().len() - 1;
-    assert_eq!(last, 16);
+    assert_eq!(last, 21);
     assert_eq!(current(&app), 0);
     for (key, expected) in [
         (Named::ArrowLeft, 0),

@@ -163,3 +163,157 @@ fn the_numbers_under_a_count_chart_say_they_are_year_to_date() {
         }
     }
 }
+
+#[test]
+fn the_score_slides_show_the_engines_scores_and_ratings_for_every_area_and_unit() {
+    let roadmap = reform_roadmap::sample::sample();
+    let report = review(&roadmap, q("2025-Q3"));
+    let deck = slides::build(&roadmap, &report);
+    let rate = |score: Option<f64>| {
+        score
+            .and_then(|s| roadmap.scoring().rating.rate(s))
+            .map(str::to_owned)
+    };
+
+    let areas: Vec<_> = deck
+        .iter()
+        .filter_map(|s| match s {
+            Slide::Scorecard(card) => Some(card),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(areas.len(), 1, "eight areas fit one slide");
+    assert_eq!(areas[0].document.score, report.scores.document);
+    assert_eq!(areas[0].document.rating, rate(report.scores.document));
+    assert_eq!(areas[0].rows.len(), roadmap.areas.len());
+    for (a, row) in areas[0].rows.iter().enumerate() {
+        assert_eq!(row.name, roadmap.areas[a].name);
+        assert_eq!(row.scored.score, report.scores.areas[a]);
+        assert_eq!(row.scored.rating, rate(report.scores.areas[a]));
+        assert!(row.scored.rating.is_some(), "the sample rates with SAKIP");
+    }
+
+    let wins: Vec<_> = deck
+        .iter()
+        .filter_map(|s| match s {
+            Slide::QuickWins(wins) => Some(wins),
+            _ => None,
+        })
+        .flat_map(|w| &w.rows)
+        .collect();
+    let mut expected = Vec::new();
+    for (a, area) in roadmap.areas.iter().enumerate() {
+        for (p, program) in area.programs.iter().enumerate() {
+            if program.quick_win {
+                expected.push((
+                    program.name.clone(),
+                    report.scores.programs[a][p],
+                    report.scores.absorption[a][p],
+                ));
+            }
+        }
+    }
+    assert!(!expected.is_empty());
+    let shown: Vec<_> = wins
+        .iter()
+        .map(|w| (w.name.clone(), w.scored.score, w.absorption))
+        .collect();
+    assert_eq!(shown, expected);
+
+    let ranking: Vec<_> = deck
+        .iter()
+        .filter_map(|s| match s {
+            Slide::Ranking(ranking) => Some(ranking),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        ranking
+            .iter()
+            .all(|r| r.rows.len() <= reform_roadmap::gui::screen::present::scores::RANKING_ROWS)
+    );
+    assert!(ranking.last().unwrap().part.continued());
+    let rows: Vec<_> = ranking.iter().flat_map(|r| &r.rows).collect();
+    let standings = reform_roadmap::review::scorecard(&roadmap, &report);
+    assert_eq!(rows.len(), roadmap.units.len());
+    for (i, (row, standing)) in rows.iter().zip(&standings).enumerate() {
+        assert_eq!(row.name, roadmap.units[standing.unit].name);
+        assert_eq!(row.scored.score, standing.score);
+        assert_eq!(row.scored.rating, rate(standing.score));
+        assert_eq!(row.rank, standing.score.map(|_| i + 1));
+        assert_eq!(
+            (row.owned, row.flagged, row.unexplained, row.absorption),
+            (
+                standing.owned,
+                standing.flagged,
+                standing.unexplained,
+                standing.absorption
+            )
+        );
+    }
+}
+
+#[test]
+fn the_score_slides_read_in_both_languages() {
+    let roadmap = reform_roadmap::sample::sample();
+    let report = review(&roadmap, q("2025-Q3"));
+    let mut state = Presenting::new(&support::context(&roadmap, &report));
+    let deck = state.slides().to_vec();
+    let best = reform_roadmap::review::scorecard(&roadmap, &report)[0].clone();
+    let best_name = roadmap.units[best.unit].name.clone();
+    for (language, card, wins, ranked) in [
+        (
+            Language::Indonesian,
+            "Nilai dan predikat per area, TW III 2025",
+            "Quick wins, TW III 2025",
+            "Peringkat unit kerja, TW III 2025",
+        ),
+        (
+            Language::English,
+            "Scores and ratings by area, Q3 2025",
+            "Quick wins, Q3 2025",
+            "Units ranked, Q3 2025",
+        ),
+    ] {
+        let context = reform_roadmap::gui::contract::Context {
+            language,
+            ..support::context(&roadmap, &report)
+        };
+        for (kind, heading) in [
+            (slides::SlideKind::Scorecard, card),
+            (slides::SlideKind::QuickWins, wins),
+            (slides::SlideKind::Ranking, ranked),
+        ] {
+            let index = deck.iter().position(|s| s.kind() == kind).unwrap();
+            let _ = state.update(
+                reform_roadmap::gui::screen::present::Message::Go(
+                    reform_roadmap::gui::screen::present::Step::First,
+                ),
+                &context,
+            );
+            while state.current() < index {
+                let _ = state.update(
+                    reform_roadmap::gui::screen::present::Message::Go(
+                        reform_roadmap::gui::screen::present::Step::Next,
+                    ),
+                    &context,
+                );
+            }
+            let mut ui = Simulator::with_size(
+                reform_roadmap::gui::settings(),
+                (1920.0, 1080.0),
+                state.view(&context),
+            );
+            assert!(ui.find(heading).is_ok(), "{heading}");
+            if kind == slides::SlideKind::Ranking {
+                let score = language.number(best.score.unwrap(), 2);
+                assert!(ui.find(best_name.as_str()).is_ok(), "{best_name}");
+                assert!(ui.find(score.as_str()).is_ok(), "{score}");
+            }
+            if kind == slides::SlideKind::Scorecard {
+                let score = language.number(report.scores.document.unwrap(), 2);
+                assert!(ui.find(score.as_str()).is_ok(), "document score {score}");
+            }
+        }
+    }
+}

@@ -268,16 +268,36 @@ fn long_unit_and_area_names_are_cut_at_a_word() {
     send(&mut app, R::SearchChanged(long.clone()));
     let context = app.context();
     let line = state(&app).lines(&context)[0];
-    let unit = line.unit.unwrap();
-    let place = line.place();
-    let shown_unit = place.rsplit(" · ").next().unwrap();
-    let kept = shown_unit
-        .strip_suffix('…')
-        .expect("the unit's name is cut");
-    assert!(unit.starts_with(kept), "{place}");
-    assert_eq!(unit[kept.len()..].chars().next(), Some(' '), "{place}");
-    let drawn = texts(&app);
-    assert!(drawn.contains(&place), "the row shows {place}");
+    let unit = line.unit.unwrap().to_owned();
+    let area = line.area.name.clone();
+    // Cut at a word: what is kept is followed by a space in the whole name.
+    let cut_at_word = |shown: &str, whole: &str| {
+        shown
+            .strip_suffix('…')
+            .is_some_and(|kept| whole.starts_with(kept) && whole[kept.len()..].starts_with(' '))
+    };
+    for size in [(1280.0, 800.0), (1024.0, 640.0)] {
+        let drawn = texts_at(&app, size);
+        let (place, bounds) = drawn
+            .iter()
+            .find(|(text, _)| text.split(" · ").count() == 3)
+            .unwrap_or_else(|| panic!("the row's place at {size:?}"));
+        let parts: Vec<&str> = place.split(" · ").collect();
+        assert!(cut_at_word(parts[2], &unit), "{place} at {size:?}");
+        assert!(
+            parts[0] == area || cut_at_word(parts[0], &area),
+            "{place} at {size:?}"
+        );
+        // The line fits its column: nothing of it is clipped.
+        let (_, achievement) = drawn
+            .iter()
+            .find(|(text, _)| text == "Target")
+            .expect("the target heading");
+        assert!(
+            bounds.x + bounds.width < achievement.x,
+            "{place} runs under the target column at {size:?}"
+        );
+    }
 }
 
 #[test]

@@ -184,6 +184,10 @@ fn a_mistyped_actual_changes_no_status_summary_or_file() {
         Status::Missing
     );
     assert_eq!(app.roadmap(), &reform_roadmap::sample::sample());
+    assert!(
+        !app.document().is_dirty(),
+        "`5` went in and out again: no change"
+    );
 
     let _ = app.update(Message::Shortcut(Shortcut::Save));
     assert_eq!(file::load(&path).unwrap(), reform_roadmap::sample::sample());

@@ -541,13 +541,14 @@ fn details(html: &mut String, report: &Report, language: Language) {
         let _ = writeln!(
             html,
             r#"<div class="area-block">
-<h3>{name} <small>· {element}</small></h3>
+<h3>{name} <small>· {element}{score}</small></h3>
 <table class="detail">
 <colgroup><col style="width:9%"><col style="width:33%"><col style="width:11%"><col style="width:9%"><col style="width:9%"><col style="width:12%"><col style="width:17%"></colgroup>
 <thead><tr><th>{c_id}</th><th>{c_indicator}</th><th>{c_measure}</th><th class="num">{c_target}</th><th class="num">{c_actual}</th><th class="num">{c_achievement}</th><th>{c_status}</th></tr></thead>
 <tbody>"#,
             name = escape(&area.name),
             element = escape(&tr(language, &format!("element.{:?}", area.element))),
+            score = escape(&scores::area_heading(area, language)),
             c_id = escape(&tr(language, "export.col.id")),
             c_indicator = escape(&tr(language, "export.col.indicator")),
             c_measure = escape(&tr(language, "export.col.measure")),

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::escape;
-use crate::export::rows::{Report, UnitRow};
+use crate::export::rows::{AreaSummary, Report, UnitRow};
 use crate::locale::Language;
 use crate::model::{MissingScore, RatingScale};
 use crate::text::tr;
@@ -37,6 +37,23 @@ fn bar(score: Option<f64>, report: &Report) -> String {
     let width = (score / full * 100.0).clamp(0.0, 100.0);
     format!(
         r#"<span class="track"><span class="fill score-fill" style="width:{width:.1}%"></span></span>"#
+    )
+}
+
+/// ` · Nilai 82,31 (A)` after an area's name over its details; nothing without a score.
+pub(super) fn area_heading(area: &AreaSummary, language: Language) -> String {
+    let Some(score) = area.score else {
+        return String::new();
+    };
+    let rating = area
+        .rating
+        .as_deref()
+        .map(|r| format!(" ({r})"))
+        .unwrap_or_default();
+    format!(
+        " · {} {}{rating}",
+        tr(language, "export.col.score"),
+        score_text(Some(score), language)
     )
 }
 

@@ -139,9 +139,12 @@ impl<'a> Scanner<'a> {
         let bytes = self.bytes();
         if self.eat(b'"') {
             let start = self.at;
-            let length = memchr(b'"', &bytes[start..]).ok_or(Unhandled)?;
-            let content = &bytes[start..start + length];
-            if memchr(b'\\', content).is_some() {
+            // One pass for the end and an escape both: a backslash first is ron's.
+            let length = bytes[start..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\')
+                .ok_or(Unhandled)?;
+            if bytes[start + length] == b'\\' {
                 return Err(Unhandled);
             }
             self.at = start + length + 1;
@@ -156,7 +159,7 @@ impl<'a> Scanner<'a> {
             // The first quote followed by as many hashes ends it, as in ron.
             let mut search = start;
             loop {
-                let quote = search + memchr(b'"', &bytes[search..]).ok_or(Unhandled)?;
+                let quote = search + self.text[search..].find('"').ok_or(Unhandled)?;
                 let after = quote + 1;
                 if bytes.len() >= after + hashes
                     && bytes[after..after + hashes].iter().all(|&b| b == b'#')
@@ -245,11 +248,6 @@ fn is_plain_float(token: &[u8]) -> bool {
         rest = &exponent[n..];
     }
     rest.is_empty()
-}
-
-/// The first `needle` in `haystack`.
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
 }
 
 #[cfg(test)]

@@ -435,7 +435,13 @@ pub fn pick(selection: Selection, pick: Pick, roadmap: &Roadmap) -> Option<Edit>
         Selection::Indicator(at) => {
             let mut indicator = roadmap.indicator(at)?.clone();
             match pick {
-                Pick::Kind(kind) => indicator.kind = kind,
+                Pick::Kind(kind) => {
+                    indicator.kind = kind;
+                    // A milestone is done or not: no range for it to be within.
+                    if kind == Kind::Milestone && indicator.direction == Direction::WithinRange {
+                        indicator.direction = Direction::HigherIsBetter;
+                    }
+                }
                 Pick::Direction(direction) => indicator.direction = direction,
                 Pick::Due(due) => indicator.due = due,
                 Pick::Done(done) => indicator.done = done,

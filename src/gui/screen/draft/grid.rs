@@ -141,25 +141,21 @@ pub fn view<'a>(
                     .size(14)
                     .align_x(iced::alignment::Horizontal::Right)
                     .width(Length::Fill);
-                let cell_view: Element<'a, Message> = match problem {
-                    // Why it is red, where the eye is (the list under the grid may be
-                    // out of view).
-                    Some(problem) => tooltip(
-                        input.style(theme::invalid_input),
-                        container(text(tr(language, problem.key())).size(13))
-                            .padding([4, 8])
-                            .style(container::rounded_box),
-                        tooltip::Position::Top,
-                    )
-                    .gap(4)
-                    .into(),
-                    None => {
-                        if quarter == current {
-                            input = input.style(current_quarter_input);
-                        }
-                        input.into()
-                    }
-                };
+                if problem.is_some() {
+                    input = input.style(theme::invalid_input);
+                } else if quarter == current {
+                    input = input.style(current_quarter_input);
+                }
+                // Why it is red, where the eye is (the list under the grid may be out of
+                // view). Every cell is wrapped alike, valid or not: a cell whose widget
+                // tree changed as it turned red would lose the focus mid-typing (`70-`
+                // is red until `80` follows).
+                let tip = problem.map(|problem| {
+                    container(text(tr(language, problem.key())).size(13))
+                        .padding([4, 8])
+                        .style(container::rounded_box)
+                });
+                let cell_view = tooltip(input, tip, tooltip::Position::Top).gap(4);
                 line = line.push(cell_view);
             }
             grid = grid.push(line);

@@ -289,6 +289,11 @@ impl Drafting {
         let selection = self.selection;
         let key = BufferKey::Field { selection, field };
         if !field.is_number() {
+            if let (Selection::Indicator(at), Field::Id) = (selection, field)
+                && let Some(indicator) = roadmap.indicator(at)
+            {
+                self.rename_cells(&indicator.id, text.trim());
+            }
             // Free text always reads: no buffer, no rule to keep.
             return match fields::edit(selection, field, &text, roadmap) {
                 fields::Outcome::Edit(edit) => {
@@ -316,6 +321,30 @@ impl Drafting {
         edit.map_or(Action::None, |edit| {
             Action::Change(Change::typing(edit, format!("{key:?}")))
         })
+    }
+
+    /// The indicator's id changes from `old` to `new`: its cells' entries still to be
+    /// corrected follow it (they are kept by id, and would else be lost from view while
+    /// still counted).
+    fn rename_cells(&mut self, old: &str, new: &str) {
+        let moved: Vec<BufferKey> = self
+            .buffers
+            .keys()
+            .filter(|key| matches!(key, BufferKey::Cell { indicator, .. } if indicator == old))
+            .cloned()
+            .collect();
+        for key in moved {
+            if let (Some(buffer), BufferKey::Cell { quarter, cell, .. }) =
+                (self.buffers.remove(&key), key)
+            {
+                let key = BufferKey::Cell {
+                    indicator: new.to_owned(),
+                    quarter,
+                    cell,
+                };
+                self.buffers.insert(key, buffer);
+            }
+        }
     }
 
     /// Keeps `text` typed at `key`, remembering when typing there began.

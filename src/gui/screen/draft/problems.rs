@@ -44,7 +44,11 @@ pub fn view<'a>(state: &'a Drafting, context: &Context<'a>) -> Element<'a, Messa
                 button(
                     text(tr_with(
                         language,
-                        "draft.invalid_entries",
+                        if invalid == 1 {
+                            "draft.invalid_entries.one"
+                        } else {
+                            "draft.invalid_entries.other"
+                        },
                         &[("count", &invalid.to_string())],
                     ))
                     .size(14)

@@ -9,7 +9,7 @@ use iced::{Color, Point, Rectangle, Renderer, Size, Theme, mouse};
 
 use super::layout;
 use super::look::{Look, Scale};
-use super::slides::{self, MilestoneRow, Series};
+use super::slides::{self, MilestoneRow, Series, Timing};
 use crate::locale::Language;
 use crate::model::{Kind, Period, Quarter};
 use crate::review::Status;
@@ -423,39 +423,84 @@ impl<Message> canvas::Program<Message> for Timeline<'_> {
                 );
             }
         }
-        let tone = look.status(row.status);
+        // Late is red whatever the review's status says (one done a quarter late is
+        // "on track" for the score, but the legend's red bar means late).
+        let timing = row.timing();
+        let late = look.status(Status::Behind);
         let due = Point::new(center(row.due), middle);
         // Late: a bar from the due quarter to completion, or to now while still open.
-        let late_until = match row.done {
-            Some(done) if done > row.due => Some(done),
-            None if row.due < self.quarter => Some(self.quarter),
-            _ => None,
+        let late_until = match timing {
+            Timing::DoneLate => row.done,
+            Timing::Overdue => Some(self.quarter),
+            Timing::OnTime | Timing::NotDue => None,
         };
         if let Some(until) = late_until {
             frame.stroke(
                 &Path::line(due, Point::new(center(until), middle)),
-                Stroke::default().with_color(tone).with_width(s.px(8.0)),
+                Stroke::default().with_color(late).with_width(s.px(8.0)),
             );
         }
+        let tone = match timing {
+            Timing::OnTime => look.status(Status::OnTrack),
+            Timing::DoneLate | Timing::Overdue => late,
+            Timing::NotDue => look.status(Status::NotDue),
+        };
         let size = s.px(13.0);
-        let diamond = Path::new(|b| {
-            b.move_to(Point::new(due.x, due.y - size));
-            b.line_to(Point::new(due.x + size, due.y));
-            b.line_to(Point::new(due.x, due.y + size));
-            b.line_to(Point::new(due.x - size, due.y));
-            b.close();
-        });
-        frame.fill(&diamond, look.background);
+        let mark = diamond(due, size);
+        frame.fill(&mark, look.background);
         frame.stroke(
-            &diamond,
+            &mark,
             Stroke::default().with_color(tone).with_width(s.px(4.0)),
         );
-        if let Some(done) = row.done {
+        if let (Some(done), Timing::OnTime | Timing::DoneLate) = (row.done, timing) {
             frame.fill(
                 &Path::circle(Point::new(center(done), middle), size),
                 look.status(Status::OnTrack),
             );
         }
+        vec![frame.into_geometry()]
+    }
+}
+
+/// The due mark: a diamond of half-width `size` around `at`.
+fn diamond(at: Point, size: f32) -> Path {
+    Path::new(|b| {
+        b.move_to(Point::new(at.x, at.y - size));
+        b.line_to(Point::new(at.x + size, at.y));
+        b.line_to(Point::new(at.x, at.y + size));
+        b.line_to(Point::new(at.x - size, at.y));
+        b.close();
+    })
+}
+
+/// The due mark alone, for the legend: the same diamond the timeline draws.
+pub struct DueMark {
+    pub look: Look,
+    pub scale: Scale,
+}
+
+impl<Message> canvas::Program<Message> for DueMark {
+    type State = ();
+
+    fn draw(
+        &self,
+        _state: &(),
+        renderer: &Renderer,
+        _theme: &Theme,
+        bounds: Rectangle,
+        _cursor: mouse::Cursor,
+    ) -> Vec<Geometry> {
+        let mut frame = Frame::new(renderer, bounds.size());
+        let s = self.scale;
+        clear(&mut frame, bounds.size(), self.look.background);
+        let size = s.px(13.0).min(bounds.width / 2.0 - s.px(3.0)).max(1.0);
+        let mark = diamond(frame.center(), size);
+        frame.stroke(
+            &mark,
+            Stroke::default()
+                .with_color(self.look.text)
+                .with_width(s.px(4.0)),
+        );
         vec![frame.into_geometry()]
     }
 }

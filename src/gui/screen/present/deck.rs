@@ -13,7 +13,10 @@ use crate::review::{Counts, Status};
 pub enum Slide {
     Title(TitleSlide),
     Overview(OverviewSlide),
+    Scorecard(ScorecardSlide),
     Area(AreaSlide),
+    QuickWins(QuickWinSlide),
+    Ranking(RankingSlide),
     Milestones(MilestoneSlide),
     Flagged(FlaggedSlide),
     Closing(ClosingSlide),
@@ -23,7 +26,10 @@ pub enum Slide {
 pub enum SlideKind {
     Title,
     Overview,
+    Scorecard,
     Area,
+    QuickWins,
+    Ranking,
     Milestones,
     Flagged,
     Closing,
@@ -69,6 +75,72 @@ pub struct AreaRow {
     pub programs: usize,
     pub indicators: usize,
     pub counts: Counts,
+}
+
+/// A score and its rating (none where the document rates nothing).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    pub score: Option<f64>,
+    pub rating: Option<String>,
+}
+
+/// Every area's score and rating at the quarter, and the document's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScorecardSlide {
+    pub quarter: Quarter,
+    pub document: Scored,
+    pub rows: Vec<AreaScore>,
+    pub part: Part,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaScore {
+    pub name: String,
+    pub element: Element,
+    pub scored: Scored,
+    /// Indicators of the area that have a score at the quarter.
+    pub scored_indicators: usize,
+}
+
+/// The programs marked as quick wins, with how they stand at the quarter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuickWinSlide {
+    pub quarter: Quarter,
+    pub rows: Vec<QuickWinRow>,
+    pub part: Part,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuickWinRow {
+    pub name: String,
+    pub area: String,
+    pub unit: Option<String>,
+    /// The worst status among its indicators at the quarter.
+    pub status: Option<Status>,
+    pub scored: Scored,
+    /// Budget absorption (%) in the quarter's year to date.
+    pub absorption: Option<f64>,
+}
+
+/// The units ranked by score (the domain's scorecard), best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankingSlide {
+    pub quarter: Quarter,
+    pub rows: Vec<UnitRow>,
+    pub part: Part,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitRow {
+    /// 1 for the best; units without a score have none.
+    pub rank: Option<usize>,
+    pub name: String,
+    pub scored: Scored,
+    /// Indicators it reports, and of those flagged and flagged without explanation.
+    pub owned: usize,
+    pub flagged: usize,
+    pub unexplained: usize,
+    pub absorption: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -161,6 +233,40 @@ pub struct MilestoneRow {
     pub due: Quarter,
     pub done: Option<Quarter>,
     pub status: Status,
+    /// Late (done late, or overdue): its *kendala*, where one is written.
+    pub obstacle: Option<String>,
+    /// When the slide is presented.
+    pub quarter: Quarter,
+}
+
+/// A milestone against its due quarter, as the slide shows it: the review's status
+/// says "on track" for one done a quarter late, but the slide must show it was late.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    /// Done at or before its due quarter.
+    OnTime,
+    /// Done, after its due quarter.
+    DoneLate,
+    /// Due at or before the quarter presented and not done by then.
+    Overdue,
+    /// Not due yet and not done.
+    NotDue,
+}
+
+impl MilestoneRow {
+    pub fn timing(&self) -> Timing {
+        match self.done.filter(|&done| done <= self.quarter) {
+            Some(done) if done <= self.due => Timing::OnTime,
+            Some(_) => Timing::DoneLate,
+            None if self.due <= self.quarter => Timing::Overdue,
+            None => Timing::NotDue,
+        }
+    }
+
+    /// Done late or overdue.
+    pub fn is_late(&self) -> bool {
+        matches!(self.timing(), Timing::DoneLate | Timing::Overdue)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -190,6 +296,8 @@ pub struct FlaggedRow {
     pub actual: Option<f64>,
     /// Milestones: when it was due.
     pub due: Option<Quarter>,
+    /// When the slide is presented.
+    pub quarter: Quarter,
     pub obstacle: Option<String>,
     pub follow_up: Option<String>,
 }
@@ -217,7 +325,10 @@ impl Slide {
         match self {
             Slide::Title(_) => SlideKind::Title,
             Slide::Overview(_) => SlideKind::Overview,
+            Slide::Scorecard(_) => SlideKind::Scorecard,
             Slide::Area(_) => SlideKind::Area,
+            Slide::QuickWins(_) => SlideKind::QuickWins,
+            Slide::Ranking(_) => SlideKind::Ranking,
             Slide::Milestones(_) => SlideKind::Milestones,
             Slide::Flagged(_) => SlideKind::Flagged,
             Slide::Closing(_) => SlideKind::Closing,
@@ -228,7 +339,10 @@ impl Slide {
         match self {
             Slide::Title(_) => Part::WHOLE,
             Slide::Overview(slide) => slide.part,
+            Slide::Scorecard(slide) => slide.part,
             Slide::Area(slide) => slide.part,
+            Slide::QuickWins(slide) => slide.part,
+            Slide::Ranking(slide) => slide.part,
             Slide::Milestones(slide) => slide.part,
             Slide::Flagged(slide) => slide.part,
             Slide::Closing(slide) => slide.part,
@@ -245,7 +359,22 @@ impl Slide {
                 "present.overview.title",
                 &[("quarter", &quarter(slide.quarter))],
             ),
+            Slide::Scorecard(slide) => tr_with(
+                language,
+                "present.scorecard.title",
+                &[("quarter", &quarter(slide.quarter))],
+            ),
             Slide::Area(slide) => slide.name.clone(),
+            Slide::QuickWins(slide) => tr_with(
+                language,
+                "present.quick_wins.title",
+                &[("quarter", &quarter(slide.quarter))],
+            ),
+            Slide::Ranking(slide) => tr_with(
+                language,
+                "present.ranking.title",
+                &[("quarter", &quarter(slide.quarter))],
+            ),
             Slide::Milestones(_) => tr(language, "present.milestones.title"),
             Slide::Flagged(slide) => tr_with(
                 language,

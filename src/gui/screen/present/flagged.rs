@@ -8,10 +8,9 @@ use iced::{Alignment, Element, Length};
 use super::Message;
 use super::layout;
 use super::look::{self, Look, Scale};
-use super::slides::{FlaggedRow, FlaggedSlide};
+use super::slides::{FlaggedRow, FlaggedSlide, flagged_numbers};
 use crate::gui::i18n::{tr, tr_with};
 use crate::locale::Language;
-use crate::model::Kind;
 use crate::review::Status;
 
 const COLUMNS: [u16; 4] = layout::FLAGGED_COLUMNS;
@@ -112,41 +111,8 @@ fn flagged_row<'a>(
             look.status(row.status),
         ));
     }
-    let value = |key: &str, value: f64| {
-        tr_with(
-            language,
-            key,
-            &[("value", &look::measured(language, value, &row.measure))],
-        )
-    };
-    match row.kind {
-        Kind::Milestone => {
-            if let Some(due) = row.due {
-                achievement = achievement.push(s.text(
-                    tr_with(
-                        language,
-                        "present.milestones.due",
-                        &[("quarter", &language.quarter(due))],
-                    ),
-                    layout::CAPTION,
-                    look.text,
-                ));
-            }
-        }
-        Kind::Level | Kind::Count | Kind::Average => {
-            if let Some(target) = row.target {
-                achievement = achievement.push(s.text(
-                    value("present.chart.target", target),
-                    layout::CAPTION,
-                    look.text,
-                ));
-            }
-            let actual = match row.actual {
-                Some(actual) => value("present.chart.actual", actual),
-                None => tr(language, "present.chart.no_actual"),
-            };
-            achievement = achievement.push(s.text(actual, layout::CAPTION, look.text));
-        }
+    for line in flagged_numbers(row, language) {
+        achievement = achievement.push(s.text(line, layout::CAPTION, look.text));
     }
 
     let explanation = |text: &'a Option<String>| -> Element<'a, Message> {

@@ -11,7 +11,8 @@ use iced::{Alignment, Background, Border, Color, Element, Length, Size, mouse};
 use super::look::{Look, Scale};
 use super::slides::Slide;
 use super::{
-    Message, Presenting, Step, area, closing, flagged, layout, milestones, overview, title,
+    Message, Presenting, Step, area, closing, flagged, layout, milestones, overview, scoreboard,
+    title,
 };
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
@@ -32,7 +33,10 @@ pub fn view(state: &Presenting, language: Language, size: Size) -> Element<'_, M
     let body: Element<'_, Message> = match slide {
         Slide::Title(slide) => title::view(slide, s, look, language),
         Slide::Overview(slide) => overview::view(slide, s, look, language),
+        Slide::Scorecard(slide) => scoreboard::scorecard(slide, s, look, language),
         Slide::Area(slide) => area::view(slide, s, look, language),
+        Slide::QuickWins(slide) => scoreboard::quick_wins(slide, s, look, language),
+        Slide::Ranking(slide) => scoreboard::ranking(slide, s, look, language),
         Slide::Milestones(slide) => milestones::view(slide, s, look, language),
         Slide::Flagged(slide) => flagged::view(slide, s, look, language),
         Slide::Closing(slide) => closing::view(slide, s, look, language),

@@ -187,6 +187,16 @@ pub fn chip<'a, M: 'a>(
     look: Look,
     language: crate::locale::Language,
 ) -> iced::Element<'a, M> {
+    chip_with(status, status.label(language), s, look)
+}
+
+/// A chip in `status`'s colour with other `words` (a milestone "done late").
+pub fn chip_with<'a, M: 'a>(
+    status: Status,
+    words: String,
+    s: Scale,
+    look: Look,
+) -> iced::Element<'a, M> {
     let tone = look.status(status);
     container(
         iced::widget::row![
@@ -194,7 +204,7 @@ pub fn chip<'a, M: 'a>(
                 .width(s.px(14.0))
                 .height(s.px(14.0))
                 .style(look.fill(tone, s.px(7.0))),
-            s.text(status.label(language), layout::SMALL, tone),
+            s.text(words, layout::SMALL, tone),
         ]
         .spacing(s.px(8.0))
         .align_y(iced::Alignment::Center),

@@ -5,11 +5,13 @@ use iced::widget::{Space, canvas, column, container, row};
 use iced::{Alignment, Element, Length};
 
 use super::Message;
-use super::chart::Timeline;
+use super::chart::{DueMark, Timeline};
 use super::layout;
 use super::look::{self, Look, Scale};
 use super::resolved::resolved;
-use super::slides::{MilestoneRow, MilestoneSlide, milestone_row_height, milestone_when};
+use super::slides::{
+    MilestoneRow, MilestoneSlide, Timing, milestone_obstacle, milestone_row_height, milestone_when,
+};
 use crate::gui::i18n::tr;
 use crate::locale::Language;
 use crate::review::Status;
@@ -75,17 +77,29 @@ fn milestone_row<'a>(
     } else {
         look.background
     };
-    let label = column![
+    // The chip says what the timeline draws: late in red even when done since.
+    let chip = match milestone.timing() {
+        Timing::DoneLate => look::chip_with(
+            Status::Behind,
+            tr(language, "present.milestones.done_late"),
+            s,
+            look,
+        ),
+        _ => look::chip(milestone.status, s, look, language),
+    };
+    let mut label = column![
         s.bold(&milestone.name, layout::TABLE, look.text),
         row![
-            container(look::chip(milestone.status, s, look, language))
-                .width(s.px(layout::CHIP_WIDTH)),
+            container(chip).width(s.px(layout::CHIP_WIDTH)),
             s.text(when, layout::CAPTION, look.muted),
         ]
         .spacing(s.px(12.0))
         .align_y(Alignment::Center),
     ]
     .spacing(s.px(layout::ROW_SPACING));
+    if let Some(obstacle) = milestone_obstacle(milestone, language) {
+        label = label.push(s.text(obstacle, layout::CAPTION, look.text));
+    }
     container(
         row![
             container(label)
@@ -123,17 +137,12 @@ fn legend<'a>(s: Scale, look: Look, language: Language) -> Element<'a, Message> 
         .align_y(Alignment::Center)
         .into()
     };
-    let due = container(Space::new())
-        .width(s.px(18.0))
-        .height(s.px(18.0))
-        .style(move |_: &iced::Theme| iced::widget::container::Style {
-            border: iced::Border {
-                color: look.text,
-                width: s.px(3.0).max(1.0),
-                radius: 2.0.into(),
-            },
-            ..iced::widget::container::Style::default()
-        });
+    // The diamond the timeline draws, not a square.
+    let due = resolved(
+        canvas(DueMark { look, scale: s })
+            .width(s.px(34.0))
+            .height(s.px(34.0)),
+    );
     let done = container(Space::new())
         .width(s.px(20.0))
         .height(s.px(20.0))
@@ -147,7 +156,7 @@ fn legend<'a>(s: Scale, look: Look, language: Language) -> Element<'a, Message> 
         .height(s.px(24.0))
         .style(look.fill(look.surface, 0.0));
     row![
-        mark(due.into(), "present.milestones.legend_due"),
+        mark(due, "present.milestones.legend_due"),
         mark(done.into(), "present.milestones.legend_done"),
         mark(late.into(), "present.milestones.legend_late"),
         mark(now.into(), "present.milestones.legend_now"),

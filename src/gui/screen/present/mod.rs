@@ -16,6 +16,8 @@ mod look;
 mod milestones;
 mod overview;
 pub mod resolved;
+mod scoreboard;
+pub mod scores;
 pub mod slides;
 mod title;
 

@@ -5,21 +5,27 @@
 //! 1. **Title**: institution, title, period, vision and the quarter presented.
 //! 2. **Overview**: one row per change area (element, programs, indicators, and the
 //!    area's review counts drawn as a bar). At most [`OVERVIEW_ROWS`] areas a slide.
-//! 3. **One slide per area**: its goal, its programs with their responsible units, and
+//! 3. **Scorecard**: every area's score and rating, and the document's
+//!    ([`scores::SCORECARD_ROWS`] areas a slide).
+//! 4. **One slide per area**: its goal, its programs with their responsible units, and
 //!    up to [`KEY_INDICATORS`] key indicators charted as target against actual over
 //!    the period. Key indicators are the area's `Level` and `Count` indicators that
 //!    have a target in the period, worst status at the quarter first (what is behind
 //!    is what the meeting must see), then in document order. At most
 //!    [`PROGRAM_ROWS`] programs a slide; the charts go on the area's first slide and
 //!    continuation slides list the remaining programs across the whole width.
-//! 4. **Milestones** on a timeline over the period, ordered by due quarter: only when
+//! 5. **Quick wins**: the programs marked `quick_win`, with status, score, rating and
+//!    budget absorption; only when there are some.
+//! 6. **Unit ranking**: the units by score with rating, as `review::scorecard` ranks
+//!    them; only when the document has units.
+//! 7. **Milestones** on a timeline over the period, ordered by due quarter: only when
 //!    the document has milestones with a due quarter. At most [`MILESTONE_ROWS`] a
 //!    slide.
-//! 5. **Flagged targets** (behind or not reported at the quarter) with their *kendala*
+//! 8. **Flagged targets** (behind or not reported at the quarter) with their *kendala*
 //!    and *tindak lanjut*; always present, so that "nothing is behind" is said too. At
 //!    most [`FLAGGED_ROWS`] a slide, and fewer when their text would not fit the
 //!    slide's height ([`flagged_row_height`] against [`layout::CONTENT_HEIGHT`]).
-//! 6. **Closing**: the notes of the latest review recorded at or before the quarter,
+//! 9. **Closing**: the notes of the latest review recorded at or before the quarter,
 //!    [`NOTES_CHARS`] characters a slide (cut after a sentence); without a recorded
 //!    review, a closing slide that says so.
 //!
@@ -29,6 +35,7 @@
 //! lines on a slide, goals and visions a short paragraph.
 
 use super::layout::{self, BOLD};
+use super::scores;
 use crate::gui::i18n::tr_with;
 use crate::locale::Language;
 use crate::model::{Indicator, Kind, Quarter, Roadmap, Rules};
@@ -62,9 +69,12 @@ pub fn build(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
         quarter,
     })];
     slides.extend(overview(roadmap, report));
+    slides.extend(scores::scorecard_slides(roadmap, report));
     for a in 0..roadmap.areas.len() {
         slides.extend(area(roadmap, report, a));
     }
+    slides.extend(scores::quick_win_slides(roadmap, report));
+    slides.extend(scores::ranking_slides(roadmap, report));
     slides.extend(milestones(roadmap, report));
     slides.extend(flagged(roadmap, report));
     slides.extend(closing(roadmap, quarter));
@@ -288,6 +298,9 @@ fn milestones(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
                 due,
                 done: indicator.done,
                 status: line.status(),
+                obstacle: written(&indicator.obstacle)
+                    .map(|text| layout::shorten(text, EXPLANATION_CHARS)),
+                quarter: report.quarter,
             })
         })
         .collect();
@@ -348,7 +361,23 @@ pub fn milestone_row_height(row: &MilestoneRow) -> f32 {
         width - layout::CHIP_WIDTH - layout::COLUMN_GAP,
         layout::CAPTION,
     );
-    name + layout::ROW_SPACING + when.max(layout::CHIP_HEIGHT) + 2.0 * layout::ROW_PADDING
+    let obstacle = milestone_obstacle(row, Language::Indonesian).map_or(0.0, |text| {
+        layout::ROW_SPACING + layout::height(&text, width, layout::CAPTION)
+    });
+    name + layout::ROW_SPACING
+        + when.max(layout::CHIP_HEIGHT)
+        + obstacle
+        + 2.0 * layout::ROW_PADDING
+}
+
+/// "Kendala: ..." under a late milestone whose kendala is written.
+pub fn milestone_obstacle(row: &MilestoneRow, language: Language) -> Option<String> {
+    let text = row.obstacle.as_deref().filter(|_| row.is_late())?;
+    Some(tr_with(
+        language,
+        "present.milestones.obstacle",
+        &[("text", text)],
+    ))
 }
 
 fn flagged(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
@@ -376,8 +405,16 @@ fn flagged(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
                 target: line.evaluation.target,
                 actual: line.evaluation.actual,
                 due: indicator.due.filter(|_| indicator.kind == Kind::Milestone),
-                obstacle: explanation(entry.map(|e| &e.obstacle)),
-                follow_up: explanation(entry.map(|e| &e.follow_up)),
+                quarter,
+                // A milestone's kendala is on the milestone, a number's on its entry.
+                obstacle: match indicator.kind {
+                    Kind::Milestone => explanation(Some(&indicator.obstacle)),
+                    _ => explanation(entry.map(|e| &e.obstacle)),
+                },
+                follow_up: match indicator.kind {
+                    Kind::Milestone => explanation(Some(&indicator.follow_up)),
+                    _ => explanation(entry.map(|e| &e.follow_up)),
+                },
             }
         })
         .collect();
@@ -413,6 +450,66 @@ pub fn flagged_header_height() -> f32 {
 /// How tall a flagged row is drawn (design units): its tallest column, each column
 /// wrapped at its width, plus padding. The texts a row can show are capped, so any
 /// one row fits a slide.
+/// The lines under a flagged row's achievement: when a milestone was due; the target
+/// and actual compared for a number, worded as compared (a count's and an average's
+/// year to date).
+pub fn flagged_numbers(row: &FlaggedRow, language: Language) -> Vec<String> {
+    let quarter = language.quarter(row.quarter);
+    let value = |key: &str, value: f64| {
+        tr_with(
+            language,
+            key,
+            &[
+                (
+                    "value",
+                    &super::look::measured(language, value, &row.measure),
+                ),
+                ("quarter", &quarter),
+            ],
+        )
+    };
+    let (target_key, actual_key, no_actual_key) = match row.kind {
+        Kind::Milestone => {
+            return row
+                .due
+                .map(|due| {
+                    tr_with(
+                        language,
+                        "present.milestones.due",
+                        &[("quarter", &language.quarter(due))],
+                    )
+                })
+                .into_iter()
+                .collect();
+        }
+        Kind::Count => (
+            "present.chart.target_to_date",
+            "present.chart.actual_to_date",
+            "present.chart.no_actual_to_date",
+        ),
+        Kind::Average => (
+            "present.chart.target_mean",
+            "present.chart.actual_mean",
+            "present.chart.no_actual_mean",
+        ),
+        Kind::Level => (
+            "present.chart.target",
+            "present.chart.actual",
+            "present.chart.no_actual",
+        ),
+    };
+    let mut lines: Vec<String> = row
+        .target
+        .map(|t| value(target_key, t))
+        .into_iter()
+        .collect();
+    lines.push(match row.actual {
+        Some(actual) => value(actual_key, actual),
+        None => tr_with(language, no_actual_key, &[("quarter", &quarter)]),
+    });
+    lines
+}
+
 pub fn flagged_row_height(row: &FlaggedRow) -> f32 {
     let columns = &layout::FLAGGED_COLUMNS;
     let width = |i| layout::column_width(columns, i);
@@ -423,11 +520,14 @@ pub fn flagged_row_height(row: &FlaggedRow) -> f32 {
     let indicator = layout::height(&row.name, width(0), layout::TABLE * BOLD)
         + layout::ROW_SPACING
         + layout::height(&meta, width(0), layout::CAPTION);
-    // The status chip, the achievement, and the target and the actual on a line each.
+    // The status chip, the achievement, then the numbers (Indonesian: the longer words).
     let achievement = layout::CHIP_HEIGHT
         + layout::TABLE * layout::LINE
-        + 2.0 * layout::CAPTION * layout::LINE
-        + 3.0 * layout::ROW_SPACING;
+        + flagged_numbers(row, Language::Indonesian)
+            .iter()
+            .map(|line| layout::height(line, width(1), layout::CAPTION) + layout::ROW_SPACING)
+            .sum::<f32>()
+        + layout::ROW_SPACING;
     let explanation = |text: &Option<String>| {
         layout::height(text.as_deref().unwrap_or("—"), width(2), layout::TABLE)
     };

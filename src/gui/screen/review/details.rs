@@ -15,7 +15,6 @@ use crate::gui::icon::Icon;
 use crate::gui::{theme, widget};
 use crate::locale::Language;
 use crate::model::{Direction as Polarity, Kind, Quarter};
-use crate::text::shorten_at_word;
 
 fn fixed(width: f32) -> Length {
     Length::Fixed(width)
@@ -120,13 +119,9 @@ pub(super) fn expanded_view<'a>(context: &Context<'a>, line: &Line<'a>) -> Eleme
     }
     details = details.push(
         row![
-            text(tr_with(
-                language,
-                "review.program_score",
-                &[("program", &shorten_at_word(&line.program.name, 48))],
-            ))
-            .size(12)
-            .wrapping(text::Wrapping::None),
+            text(tr(language, "review.program_score"))
+                .size(12)
+                .wrapping(text::Wrapping::None),
             super::score::scored(context.roadmap, language, line.program_score, 12),
         ]
         .spacing(6)

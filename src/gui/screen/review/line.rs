@@ -12,6 +12,8 @@ use crate::text::shorten_at_word;
 const AREA_MAX: usize = 24;
 const PROGRAM_MAX: usize = 36;
 const UNIT_MAX: usize = 30;
+/// However narrow the row, a name keeps this much.
+const NAME_MIN: usize = 10;
 
 /// What the table shows for `report.indicators[index]`.
 #[derive(Debug, Clone, Copy)]
@@ -172,17 +174,23 @@ impl<'a> Line<'a> {
         }
     }
 
-    /// `Area · Program · Unit`, the row's second line: each name cut at a word with
-    /// "…" when long, so that all three show.
-    pub fn place(&self) -> String {
+    /// `Area · Program · Unit`, the row's second line, in at most about `room`
+    /// characters: each name cut at a word with "…" when long, so that all three show.
+    pub fn place(&self, room: usize) -> String {
+        // The unit and the program say most; the area is in the summary above too.
+        let area = (room / 4).clamp(NAME_MIN, AREA_MAX);
+        let unit = (room * 2 / 5).clamp(NAME_MIN, UNIT_MAX);
+        let program = room
+            .saturating_sub(area + unit + 6)
+            .clamp(NAME_MIN, PROGRAM_MAX);
         let mut place = format!(
             "{} · {}",
-            shorten_at_word(&self.area.name, AREA_MAX),
-            shorten_at_word(&self.program.name, PROGRAM_MAX)
+            shorten_at_word(&self.area.name, area),
+            shorten_at_word(&self.program.name, program)
         );
-        if let Some(unit) = self.unit {
+        if let Some(name) = self.unit {
             place.push_str(" · ");
-            place.push_str(&shorten_at_word(unit, UNIT_MAX));
+            place.push_str(&shorten_at_word(name, unit));
         }
         place
     }

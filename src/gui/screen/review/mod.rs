@@ -48,6 +48,8 @@ use crate::review::{ReviewReport, UnitStanding, scorecard};
 use virtual_rows::{Layout, Scroll};
 
 const SIDE_PANEL_WIDTH: f32 = 360.0;
+/// A table narrower than this gives the explanation column less room.
+const NARROW_TABLE_BELOW: f32 = 1100.0;
 
 /// The side panel beside the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -580,7 +582,16 @@ impl Reviewing {
         let notices: Element<'a, Message> =
             toolbar::notices(self, context).unwrap_or_else(|| iced::widget::space().into());
         let listed: Element<'a, Message> = match self.listing {
-            Listing::Indicators => table::view(self, context, self.panel.is_some()),
+            Listing::Indicators => {
+                let context = *context;
+                let panel = self.panel.is_some();
+                // The explanation column gives way beside a side panel, and in a narrow
+                // window (1024 pixels), so the indicator's name keeps some room.
+                iced::widget::responsive(move |space| {
+                    table::view(self, &context, panel || space.width < NARROW_TABLE_BELOW)
+                })
+                .into()
+            }
             Listing::Units => units::view(&self.standings, context),
         };
         let table = container(listed)

@@ -223,16 +223,9 @@ fn row_view<'a>(
     }
     let status = column![widget::status_chip(line.status(), language), marks].spacing(4);
 
-    // Indicator, with where it sits on the second line.
-    let name = column![
-        text(line.indicator.name.clone()).size(13),
-        text(line.place())
-            .size(11)
-            .style(widget::muted_text)
-            .wrapping(text::Wrapping::None),
-    ]
-    .spacing(2)
-    .clip(true);
+    // Indicator, with where it sits on the second line, cut to the column's width.
+    let shown = *line;
+    let name = iced::widget::responsive(move |space| name_cell(&shown, space.width));
 
     let target = target_cell(line, language);
     let actual = actual_cell(state, context, line);
@@ -310,6 +303,30 @@ fn row_view<'a>(
         .clip(true)
         .style(move |theme: &Theme| row_style(theme, stripe, expanded))
         .into()
+}
+
+/// The indicator's name in at most two lines and where it sits on a third, each cut
+/// at a word to `width` (the row is too short for more, and a clipped line would cut
+/// mid-word).
+fn name_cell<'a>(line: &Line<'a>, width: f32) -> Element<'a, Message> {
+    // About 7.5 px a character at 13 px once lines break at words (measured: a 290 px
+    // column holds 36), and 5.5 px at 11 px.
+    let name_room = ((width / 7.5) as usize).saturating_mul(2).saturating_sub(4);
+    let place_room = (width / 5.5) as usize;
+    container(
+        column![
+            text(shorten_at_word(&line.indicator.name, name_room.max(12))).size(13),
+            text(line.place(place_room))
+                .size(11)
+                .style(widget::muted_text)
+                .wrapping(text::Wrapping::None),
+        ]
+        .spacing(2),
+    )
+    .height(Length::Fill)
+    .center_y(Length::Fill)
+    .clip(true)
+    .into()
 }
 
 /// The indicator's achievement and, under it, its program's budget absorption, so a
@@ -520,8 +537,9 @@ fn explanation_cell<'a>(
         }
         return content.into();
     }
-    // About 6.5 px a character at size 12, less the label in front.
-    let max = ((width / 6.5) as usize).saturating_sub(4).max(8);
+    // About 6 px a character at size 12 (measured under both renderers: a
+    // 24-character line takes some 130 px), less the label in front.
+    let max = ((width / 6.0) as usize).saturating_sub(4).max(8);
     let mut content: Column<'a, Message> = column![].spacing(2);
     let mut cut = false;
     for (label, value) in [

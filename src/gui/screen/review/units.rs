@@ -16,12 +16,18 @@ use crate::text::shorten_at_word;
 
 const RANK_WIDTH: f32 = 36.0;
 const SCORE_WIDTH: f32 = 72.0;
-const RATING_WIDTH: f32 = 110.0;
+/// "Sangat Rendah" (Permendagri 86) in its chip.
+const RATING_WIDTH: f32 = 100.0;
 const COUNT_WIDTH: f32 = 84.0;
-const ABSORPTION_WIDTH: f32 = 96.0;
+/// "Belum dijelaskan" at 12 px.
+const UNEXPLAINED_WIDTH: f32 = 110.0;
+/// "Serapan anggaran" at 12 px.
+const ABSORPTION_WIDTH: f32 = 120.0;
 const SPACING: f32 = 10.0;
-/// A unit's name in characters: long official names are cut at a word.
-const NAME_MAX: usize = 60;
+/// About how wide a character of a unit's name is (14 px), to cut it at a word to its
+/// column.
+const NAME_CHAR_WIDTH: f32 = 7.5;
+const NAME_HEIGHT: f32 = 20.0;
 
 /// The widget id of the scorecard's scrollable.
 pub const UNITS_ID: &str = "review-units";
@@ -54,8 +60,8 @@ pub fn view<'a>(standings: &'a [UnitStanding], context: &Context<'a>) -> Element
                 .width(fixed(COUNT_WIDTH))
                 .align_right(fixed(COUNT_WIDTH)),
             container(heading("review.units_unexplained"))
-                .width(fixed(COUNT_WIDTH))
-                .align_right(fixed(COUNT_WIDTH)),
+                .width(fixed(UNEXPLAINED_WIDTH))
+                .align_right(fixed(UNEXPLAINED_WIDTH)),
             container(heading("review.units_absorption"))
                 .width(fixed(ABSORPTION_WIDTH))
                 .align_right(fixed(ABSORPTION_WIDTH)),
@@ -87,7 +93,7 @@ pub fn view<'a>(standings: &'a [UnitStanding], context: &Context<'a>) -> Element
         let Some(unit) = roadmap.units.get(standing.unit) else {
             continue;
         };
-        let count = |value: usize, tone: Option<fn(&Theme) -> text::Style>| {
+        let count = |value: usize, width: f32, tone: Option<fn(&Theme) -> text::Style>| {
             let mut label = text(value.to_string()).size(14);
             if value > 0
                 && let Some(tone) = tone
@@ -95,8 +101,8 @@ pub fn view<'a>(standings: &'a [UnitStanding], context: &Context<'a>) -> Element
                 label = label.style(tone);
             }
             container(label)
-                .width(fixed(COUNT_WIDTH))
-                .align_right(fixed(COUNT_WIDTH))
+                .width(fixed(width))
+                .align_right(fixed(width))
         };
         let rating: Element<'a, Message> = match rating_of(roadmap, standing.score) {
             Some(rating) => rating_chip(rating, 13),
@@ -113,13 +119,10 @@ pub fn view<'a>(standings: &'a [UnitStanding], context: &Context<'a>) -> Element
                     .style(widget::muted_text)
             )
             .width(fixed(RANK_WIDTH)),
-            container(
-                text(shorten_at_word(&unit.name, NAME_MAX))
-                    .size(14)
-                    .wrapping(text::Wrapping::None)
-            )
-            .width(Length::Fill)
-            .clip(true),
+            container(unit_name(&unit.name))
+                .width(Length::Fill)
+                .height(Length::Fixed(NAME_HEIGHT))
+                .clip(true),
             container(
                 text(score_text(language, standing.score))
                     .size(14)
@@ -128,9 +131,9 @@ pub fn view<'a>(standings: &'a [UnitStanding], context: &Context<'a>) -> Element
             .width(fixed(SCORE_WIDTH))
             .align_right(fixed(SCORE_WIDTH)),
             container(rating).width(fixed(RATING_WIDTH)),
-            count(standing.owned, None),
-            count(standing.flagged, Some(text::danger)),
-            count(standing.unexplained, Some(text::warning)),
+            count(standing.owned, COUNT_WIDTH, None),
+            count(standing.flagged, COUNT_WIDTH, Some(text::danger)),
+            count(standing.unexplained, UNEXPLAINED_WIDTH, Some(text::warning)),
             container(text(absorption).size(14))
                 .width(fixed(ABSORPTION_WIDTH))
                 .align_right(fixed(ABSORPTION_WIDTH)),
@@ -153,6 +156,20 @@ pub fn view<'a>(standings: &'a [UnitStanding], context: &Context<'a>) -> Element
         ))
         .height(Length::Fill);
     column![header, body].height(Length::Fill).into()
+}
+
+/// A unit's name on one line, cut at a word to the room its column has.
+fn unit_name<'a>(name: &'a str) -> Element<'a, Message> {
+    iced::widget::responsive(move |space| {
+        text(shorten_at_word(
+            name,
+            ((space.width / NAME_CHAR_WIDTH) as usize).max(8),
+        ))
+        .size(14)
+        .wrapping(text::Wrapping::None)
+        .into()
+    })
+    .into()
 }
 
 /// The line above the scorecard, where the indicator table has its filters: what the
