@@ -444,6 +444,26 @@ fn the_pointer_rests_after_two_seconds_and_c_switches_contrast() {
     assert!(!state.is_high_contrast());
 }
 
+#[test]
+fn the_control_bar_stays_while_the_pointer_is_on_it() {
+    let roadmap = reform_roadmap::sample::sample();
+    let report = review(&roadmap, q("2025-Q3"));
+    let context = context(&roadmap, &report);
+    let mut state = Presenting::new(&context);
+    let _ = state.update(present::Message::PointerMoved, &context);
+    let _ = state.update(present::Message::PointerOverControls(true), &context);
+    let mut now = iced::time::Instant::now();
+    for _ in 0..5 {
+        now += IDLE_AFTER;
+        let _ = state.update(present::Message::Tick(now), &context);
+        assert!(!state.is_idle(), "resting on the bar keeps it");
+    }
+    let _ = state.update(present::Message::PointerOverControls(false), &context);
+    now += IDLE_AFTER + std::time::Duration::from_millis(100);
+    let _ = state.update(present::Message::Tick(now), &context);
+    assert!(state.is_idle(), "off the bar, it hides after the rest");
+}
+
 /// A plain screenshot of `width` × `height` in one colour.
 fn screenshot(width: u32, height: u32, shade: u8) -> Screenshot {
     let rgba = [shade, shade, 255 - shade, 255].repeat((width * height) as usize);

@@ -70,6 +70,9 @@ pub enum Message {
     Navigate(Key),
     ToggleContrast,
     PointerMoved,
+    /// The pointer entered (`true`) or left the control bar: while it is over the bar,
+    /// the bar stays, so that a click meant for a button never lands on the slide.
+    PointerOverControls(bool),
     /// The idle clock: hides the pointer and the controls once [`IDLE_AFTER`] passed.
     Tick(Instant),
     /// Opens the export panel: a folder to type, or to pick with the system dialog.
@@ -108,6 +111,8 @@ pub struct Presenting {
     high_contrast: bool,
     /// When the pointer last moved; `None` while idle (pointer and controls hidden).
     active_since: Option<Instant>,
+    /// The pointer is over the control bar.
+    over_controls: bool,
     export: Option<Export>,
     /// Slides written by the export under way.
     written: usize,
@@ -127,6 +132,7 @@ impl Presenting {
             current: 0,
             high_contrast: false,
             active_since: None,
+            over_controls: false,
             export: None,
             written: 0,
             report: None,
@@ -202,8 +208,16 @@ impl Presenting {
                 self.active_since = Some(Instant::now());
                 Action::None
             }
+            Message::PointerOverControls(over) => {
+                self.over_controls = over;
+                self.active_since = Some(Instant::now());
+                Action::None
+            }
             Message::Tick(now) => {
-                if self
+                if self.over_controls {
+                    // Resting on the bar (reading it, or about to click): it stays.
+                    self.active_since = Some(now);
+                } else if self
                     .active_since
                     .is_some_and(|since| now.saturating_duration_since(since) >= IDLE_AFTER)
                 {
@@ -285,6 +299,7 @@ impl Presenting {
         self.report = None;
         // The controls must not be in the pictures.
         self.active_since = None;
+        self.over_controls = false;
         Action::None
     }
 
