@@ -1,7 +1,9 @@
 //! Importing a large real-sized roadmap workbook: 2,000 indicators over five years
 //! (the synthetic roadmap of the domain benchmark) exported `--whole`, then read back.
 //!
-//! Run once, in release: `cargo bench --no-default-features --bench import`.
+//! Run once, in release:
+//! `cargo bench --no-default-features --features iced/tiny-skia --bench import`
+//! (the dev-dependency `iced_test` brings iced, which in release needs a renderer).
 //! Aim: the whole import (read, detect, build) under one second.
 
 // The allocator the shipped binary uses (see src/main.rs).

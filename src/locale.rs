@@ -210,18 +210,51 @@ pub fn parse_number(text: &str) -> Result<f64, NumberParseError> {
     normalized.parse().map_err(|_| error())
 }
 
-/// Reads whole rupiah as typed: `150000000`, `150.000.000`, `Rp 150.000.000`.
+/// Reads a target as typed: one number (`75`), or a range of two (`70–80`, `70-80`,
+/// `1.000.000 – 2.000.000`), its lower bound first; a range whose ends are equal is one number.
+/// A dash is a range's dash only after a digit, so `-5` and `-5 – -3` read too.
+pub fn parse_range(text: &str) -> Result<(f64, Option<f64>), NumberParseError> {
+    let error = || NumberParseError {
+        text: text.to_owned(),
+    };
+    let dash = text.char_indices().find(|&(at, c)| {
+        matches!(c, '–' | '—' | '-')
+            && text[..at]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(|before| before.is_ascii_digit())
+    });
+    let Some((at, c)) = dash else {
+        return Ok((parse_number(text)?, None));
+    };
+    let lower = parse_number(&text[..at]).map_err(|_| error())?;
+    let upper = parse_number(&text[at + c.len_utf8()..]).map_err(|_| error())?;
+    match lower.partial_cmp(&upper) {
+        Some(std::cmp::Ordering::Less) => Ok((lower, Some(upper))),
+        Some(std::cmp::Ordering::Equal) => Ok((lower, None)),
+        _ => Err(error()),
+    }
+}
+
+/// Reads whole rupiah as typed: `150000000`, `150.000.000`, `Rp 150.000.000`, and as
+/// the English interface shows it, `150,000,000`. A separator groups thousands only:
+/// each group after it has three digits (`1,5` is no amount of rupiah).
 pub fn parse_rupiah(text: &str) -> Result<u64, NumberParseError> {
     let error = || NumberParseError {
         text: text.to_owned(),
     };
     let trimmed = text.trim();
     let trimmed = trimmed.strip_prefix("Rp").unwrap_or(trimmed);
-    let digits: String = trimmed
+    let compact: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut groups = compact.split(['.', ',']);
+    let first = groups.next().unwrap_or_default();
+    let grouped = groups.all(|group| group.len() == 3);
+    let digits: String = compact
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != '.')
+        .filter(|c| !matches!(c, '.' | ','))
         .collect();
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+    if first.is_empty() || !grouped || !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(error());
     }
     digits.parse().map_err(|_| error())
@@ -283,6 +316,27 @@ mod tests {
     }
 
     #[test]
+    fn parses_ranges() {
+        for (text, expected) in [
+            ("75", Some((75.0, None))),
+            ("70–80", Some((70.0, Some(80.0)))),
+            ("70-80", Some((70.0, Some(80.0)))),
+            ("1.000.000 – 2.000.000", Some((1e6, Some(2e6)))),
+            ("1,5-3,5", Some((1.5, Some(3.5)))),
+            ("-5", Some((-5.0, None))),
+            ("-5 – -3", Some((-5.0, Some(-3.0)))),
+            ("70–70", Some((70.0, None))),
+            ("80–70", None),
+            ("70–", None),
+            ("–80", None),
+            ("70–80x", None),
+            ("12,5x", None),
+        ] {
+            assert_eq!(parse_range(text).ok(), expected, "{text:?}");
+        }
+    }
+
+    #[test]
     fn parses_rupiah() {
         for (text, expected) in [
             ("150000000", Some(150_000_000)),
@@ -292,6 +346,11 @@ mod tests {
             ("-5", None),
             ("1,5", None),
             ("", None),
+            ("150,000,000", Some(150_000_000)),
+            ("Rp 150,000,000", Some(150_000_000)),
+            ("1.50", None),
+            ("1.5000", None),
+            (".500", None),
         ] {
             assert_eq!(parse_rupiah(text).ok(), expected, "{text:?}");
         }

@@ -18,6 +18,17 @@ pub fn tr_with(language: Language, key: &str, args: &[(&str, &str)]) -> String {
     text
 }
 
+/// The text for `key` said of `count` things: `KEY.one` when there is one, else
+/// `KEY.other` (a language without plural forms writes both the same), with `%{count}`
+/// and the other placeholders filled in.
+pub fn tr_count(language: Language, key: &str, count: usize, args: &[(&str, &str)]) -> String {
+    let form = if count == 1 { "one" } else { "other" };
+    let count = count.to_string();
+    let mut all = vec![("count", count.as_str())];
+    all.extend_from_slice(args);
+    tr_with(language, &format!("{key}.{form}"), &all)
+}
+
 /// `text` cut to at most `max` characters, ending in "…" when cut: for a column or a
 /// header, where every character counts.
 pub fn shorten(text: &str, max: usize) -> String {
@@ -59,6 +70,17 @@ mod tests {
             "Behind"
         );
         assert_eq!(tr(Language::Indonesian, "status.behind"), "Tertinggal");
+    }
+
+    #[test]
+    fn counts_take_the_singular_or_the_plural() {
+        let said = |language, count| tr_count(language, "review.invalid_entries", count, &[]);
+        assert!(said(Language::English, 1).starts_with("1 typed actual is not a number"));
+        assert!(said(Language::English, 2).starts_with("2 typed actuals are not numbers"));
+        assert!(said(Language::English, 0).starts_with("0 typed actuals are"));
+        // Indonesian has no plural form: the same words for any count.
+        assert!(said(Language::Indonesian, 1).starts_with("1 isian realisasi bukan angka"));
+        assert!(said(Language::Indonesian, 3).starts_with("3 isian realisasi bukan angka"));
     }
 
     #[test]

@@ -8,16 +8,13 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{CliError, LangArg, load, resolve_quarter, today};
+use super::{CliError, LangArg, QuarterOfFile, load};
 use crate::export::{Format, export, export_whole};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Roadmap file
-    pub file: PathBuf,
-    /// Quarter to review, written 2025-Q2 [default: the last quarter that has ended, within the period]
-    #[arg(long, short, value_name = "YEAR-QN")]
-    pub quarter: Option<String>,
+    #[command(flatten)]
+    pub input: QuarterOfFile,
     /// Where to write the report; its extension picks the format: .html, .xlsx or .csv
     #[arg(long = "to", value_name = "PATH")]
     pub to: PathBuf,
@@ -43,7 +40,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
                     .into_owned(),
                 ));
             }
-            let roadmap = load(&args.file)?;
+            let roadmap = load(&args.input.file)?;
             export_whole(&roadmap, language, &args.to)
                 .map_err(|error| CliError::Message(error.describe(language)))?;
             return Ok(rust_i18n::t!(
@@ -66,8 +63,7 @@ pub fn run(args: ExportArgs) -> ExitCode {
         }
         crate::file::names::check_path(&args.to)
             .map_err(|bad| CliError::Message(bad.message(language)))?;
-        let roadmap = load(&args.file)?;
-        let quarter = resolve_quarter(&roadmap, &args.file, args.quarter.as_deref(), today())?;
+        let (roadmap, quarter) = args.input.load()?;
         export(&roadmap, quarter, language, &args.to)
             .map_err(|error| CliError::Message(error.describe(language)))?;
         Ok(rust_i18n::t!(

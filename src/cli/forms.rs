@@ -7,16 +7,13 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{CliError, LangArg, load, resolve_quarter, today};
+use super::{CliError, LangArg, QuarterOfFile};
 use crate::forms::write_forms;
 
 #[derive(Debug, Args)]
 pub struct FormsArgs {
-    /// Roadmap file
-    pub file: PathBuf,
-    /// Quarter the forms ask about, written 2025-Q3 [default: the last quarter that has ended, within the period]
-    #[arg(long, short, value_name = "YEAR-QN")]
-    pub quarter: Option<String>,
+    #[command(flatten)]
+    pub input: QuarterOfFile,
     /// Folder to write the forms into (made when missing)
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
@@ -31,8 +28,7 @@ pub fn run(args: FormsArgs) -> ExitCode {
     let language = args.lang.lang;
     let locale = language.code();
     let result = (|| -> Result<String, CliError> {
-        let roadmap = load(&args.file)?;
-        let quarter = resolve_quarter(&roadmap, &args.file, args.quarter.as_deref(), today())?;
+        let (roadmap, quarter) = args.input.load()?;
         std::fs::create_dir_all(&args.out).map_err(|error| {
             CliError::Message(
                 rust_i18n::t!(
@@ -49,7 +45,7 @@ pub fn run(args: FormsArgs) -> ExitCode {
             write_forms(&roadmap, quarter, &args.out, only, language).map_err(|error| {
                 CliError::Message(format!(
                     "{}: {}",
-                    args.file.display(),
+                    args.input.file.display(),
                     error.message(language)
                 ))
             })?;

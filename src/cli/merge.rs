@@ -42,7 +42,7 @@ pub fn run(args: MergeArgs) -> ExitCode {
             merge::merge(&base, &ours, &theirs).map_err(|e| CliError::Message(e.to_string()))?;
         let text = crate::file::to_ron_string(&merged.roadmap);
         crate::file::write_atomically_without_backup(&output, text.as_bytes())
-            .map_err(|e| CliError::Message(e.to_string()))?;
+            .map_err(|error| CliError::Message(error.advice(language)))?;
         Ok(merged)
     })();
     let merged = match result {

@@ -99,6 +99,26 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
+/// FILE and `--quarter`, for the commands that look at one quarter of one roadmap.
+/// Flatten it into a command's args.
+#[derive(Debug, Clone, Args)]
+pub struct QuarterOfFile {
+    /// Roadmap file
+    pub file: PathBuf,
+    /// Quarter, written 2025-Q2 [default: the last quarter that has ended, within the period]
+    #[arg(long, short, value_name = "YEAR-QN")]
+    pub quarter: Option<String>,
+}
+
+impl QuarterOfFile {
+    /// Loads the roadmap and settles the quarter (the asked one, else the last ended).
+    pub fn load(&self) -> Result<(Roadmap, Quarter), CliError> {
+        let roadmap = load(&self.file)?;
+        let quarter = resolve_quarter(&roadmap, &self.file, self.quarter.as_deref(), today())?;
+        Ok((roadmap, quarter))
+    }
+}
+
 /// `--lang id|en`, for commands that print words. Flatten it into a command's args.
 #[derive(Debug, Clone, Copy, Args)]
 pub struct LangArg {

@@ -12,25 +12,21 @@
 //!   byte-order mark so that spreadsheet programs read the Indonesian letters right.
 //!   Column names and values are machine words (`on_track`, `86.5`) whatever `--lang`.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::{CliError, LangArg, load, print_or_exit, resolve_quarter, today};
+use super::{CliError, LangArg, QuarterOfFile, print_or_exit};
 use crate::locale::Language;
-use crate::model::{Kind, Roadmap};
+use crate::model::{Indicator, Kind, Quarter, Roadmap};
 use crate::review::{Counts, IndicatorReview, ReviewReport, Status, review};
-use crate::text::shorten;
+use crate::text::{shorten, tr};
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
-    /// Roadmap file
-    pub file: PathBuf,
-    /// Quarter to review, written 2025-Q2 [default: the last quarter that has ended, within the period]
-    #[arg(long, short, value_name = "YEAR-QN")]
-    pub quarter: Option<String>,
+    #[command(flatten)]
+    pub input: QuarterOfFile,
     /// Output format
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -51,8 +47,7 @@ pub enum Format {
 pub fn run(args: ReviewArgs) -> ExitCode {
     let language = args.lang.lang;
     let result = (|| -> Result<Vec<u8>, CliError> {
-        let roadmap = load(&args.file)?;
-        let quarter = resolve_quarter(&roadmap, &args.file, args.quarter.as_deref(), today())?;
+        let (roadmap, quarter) = args.input.load()?;
         let report = review(&roadmap, quarter);
         Ok(match args.format {
             Format::Text => text(&roadmap, &report, language).into_bytes(),
@@ -278,7 +273,7 @@ fn row(
     let explanation = if line.unexplained {
         rust_i18n::t!("cli.review.unexplained", locale = language.code()).into_owned()
     } else {
-        String::new()
+        explanation(indicator, report.quarter, language)
     };
     [
         shorten(&format!("{} {}", line.id, names.indicator), INDICATOR_WIDTH),
@@ -300,39 +295,71 @@ fn row(
     ]
 }
 
+/// What a reviewer wrote for the line, one labelled line each for *kendala* and
+/// *tindak lanjut* (as the monev screen shows them), empty when nothing is written.
+/// A milestone carries them itself, a number on its entry at the quarter. The text is
+/// kept whole (a printed monev is read for it), its own line breaks made spaces so the
+/// table keeps its shape.
+fn explanation(indicator: &Indicator, quarter: Quarter, language: Language) -> String {
+    let (obstacle, follow_up) = match indicator.kind {
+        Kind::Milestone => (&indicator.obstacle, &indicator.follow_up),
+        Kind::Level | Kind::Count | Kind::Average => match indicator.target_at(quarter) {
+            Some(entry) => (&entry.obstacle, &entry.follow_up),
+            None => return String::new(),
+        },
+    };
+    [
+        ("cli.review.obstacle", obstacle),
+        ("cli.review.follow_up", follow_up),
+    ]
+    .into_iter()
+    .filter_map(|(key, text)| {
+        let text = text.as_deref()?.split_whitespace().collect::<Vec<_>>();
+        (!text.is_empty()).then(|| format!("{}: {}", tr(language, key), text.join(" ")))
+    })
+    .collect::<Vec<_>>()
+    .join("\n")
+}
+
 /// Columns 2–4 (target, actual, achievement) are numbers: right-aligned.
 fn table(rows: &[[String; 7]]) -> String {
     aligned(rows, 2..=4)
 }
 
 /// `rows` in columns padded to their widest cell; the `numbers` columns right-aligned.
+/// A cell with line breaks takes as many lines, the other cells blank below their first.
 pub(super) fn aligned<const N: usize>(
     rows: &[[String; N]],
     numbers: std::ops::RangeInclusive<usize>,
 ) -> String {
     let width = |column: usize| {
         rows.iter()
-            .map(|r| r[column].chars().count())
+            .flat_map(|r| r[column].lines())
+            .map(|l| l.chars().count())
             .max()
             .unwrap_or(0)
     };
     let widths: Vec<usize> = (0..N).map(width).collect();
     let mut out = String::new();
     for cells in rows {
-        let mut line = String::from("  ");
-        for (column, cell) in cells.iter().enumerate() {
-            let pad = widths[column] - cell.chars().count();
-            if numbers.contains(&column) {
-                line.push_str(&" ".repeat(pad));
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                line.push_str(&" ".repeat(pad));
+        let height = cells.iter().map(|c| c.lines().count()).max().unwrap_or(0);
+        for at in 0..height.max(1) {
+            let mut line = String::from("  ");
+            for (column, cell) in cells.iter().enumerate() {
+                let cell = cell.lines().nth(at).unwrap_or_default();
+                let pad = widths[column] - cell.chars().count();
+                if numbers.contains(&column) {
+                    line.push_str(&" ".repeat(pad));
+                    line.push_str(cell);
+                } else {
+                    line.push_str(cell);
+                    line.push_str(&" ".repeat(pad));
+                }
+                line.push_str("  ");
             }
-            line.push_str("  ");
+            out.push_str(line.trim_end());
+            out.push('\n');
         }
-        out.push_str(line.trim_end());
-        out.push('\n');
     }
     out
 }
@@ -435,5 +462,20 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "  Indikator  OPD  Target     R  C  S");
         assert_eq!(lines[1], "  a          b         5  40,5  1  x  BELUM");
+    }
+
+    #[test]
+    fn a_cell_with_line_breaks_takes_as_many_lines() {
+        let cell = |s: &str| s.to_owned();
+        let rows = [
+            ["Indikator", "OPD", "Target", "R", "C", "S", ""].map(cell),
+            ["a", "b", "5", "40,5", "1", "x", "K: hujan\nTL: ulang"].map(cell),
+            ["c", "d", "6", "7", "8", "y", ""].map(cell),
+        ];
+        let text = table(&rows);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[1], "  a          b         5  40,5  1  x  K: hujan");
+        assert_eq!(lines[2], "                                      TL: ulang");
+        assert_eq!(lines[3], "  c          d         6     7  8  y");
     }
 }

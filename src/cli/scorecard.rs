@@ -5,25 +5,21 @@
 //! what a reward-and-punishment meeting reads. JSON and CSV use machine words and
 //! full-precision numbers whatever `--lang`; CSV is UTF-8 with a byte order mark.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 use serde::Serialize;
 
 use super::review::{Format, aligned, scored};
-use super::{CliError, LangArg, load, print_or_exit, resolve_quarter, today};
+use super::{CliError, LangArg, QuarterOfFile, print_or_exit};
 use crate::locale::Language;
 use crate::model::Roadmap;
 use crate::review::{UnitStanding, review, scorecard};
 
 #[derive(Debug, Args)]
 pub struct ScorecardArgs {
-    /// Roadmap file
-    pub file: PathBuf,
-    /// Quarter to score, written 2025-Q2 [default: the last quarter that has ended, within the period]
-    #[arg(long, short, value_name = "YEAR-QN")]
-    pub quarter: Option<String>,
+    #[command(flatten)]
+    pub input: QuarterOfFile,
     /// Output format
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -34,8 +30,7 @@ pub struct ScorecardArgs {
 pub fn run(args: ScorecardArgs) -> ExitCode {
     let language = args.lang.lang;
     let result = (|| -> Result<Vec<u8>, CliError> {
-        let roadmap = load(&args.file)?;
-        let quarter = resolve_quarter(&roadmap, &args.file, args.quarter.as_deref(), today())?;
+        let (roadmap, quarter) = args.input.load()?;
         let report = review(&roadmap, quarter);
         let standings = scorecard(&roadmap, &report);
         Ok(match args.format {

@@ -198,7 +198,16 @@ impl Editor {
             && self.saved != Some(self.state_id())
             && self.undo.last().is_some_and(|top| top.coalesce == coalesce);
         if merges {
-            // The top step already restores the value from before the typing began.
+            // The top step already restores the value from before the typing began;
+            // typed back to that value, there is no change left to undo (nor to save).
+            let back_to_start = self.undo.last().is_some_and(|top| {
+                top.inverse
+                    .iter()
+                    .all(|inverse| inverse.changes_nothing(&self.roadmap))
+            });
+            if back_to_start {
+                self.undo.pop();
+            }
             return Ok(());
         }
         let id = self.next_id;
@@ -246,6 +255,30 @@ impl Editor {
             coalesce: None,
         });
         true
+    }
+}
+
+impl Edit {
+    /// Applying this would leave `roadmap` as it is: the node already holds what it
+    /// would put there. Structural edits always change something.
+    fn changes_nothing(&self, roadmap: &Roadmap) -> bool {
+        match self {
+            Edit::Header(header) => **header == roadmap.clone_header(),
+            Edit::Unit(u, unit) => roadmap.units.get(*u) == Some(unit),
+            Edit::Area(a, area) => roadmap
+                .areas
+                .get(*a)
+                .is_some_and(|now| area.programs.is_empty() && now.clone_shallow() == *area),
+            Edit::Program(a, p, program) => roadmap
+                .areas
+                .get(*a)
+                .and_then(|now| now.programs.get(*p))
+                .is_some_and(|now| {
+                    program.indicators.is_empty() && now.clone_shallow() == *program
+                }),
+            Edit::Indicator(at, indicator) => roadmap.indicator(*at) == Some(&**indicator),
+            Edit::Insert(..) | Edit::Remove(_) | Edit::Move(..) => false,
+        }
     }
 }
 

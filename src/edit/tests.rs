@@ -159,6 +159,43 @@ fn typing_in_one_field_is_one_undo_step() {
 }
 
 #[test]
+fn typing_back_to_the_start_leaves_no_change() {
+    let mut editor = Editor::new(roadmap());
+    let original = editor.roadmap().clone();
+    let type_target = |editor: &mut Editor, target: f64| {
+        let mut indicator = editor.roadmap().areas[0].programs[0].indicators[0].clone();
+        indicator.targets.get_mut("2025-Q1").unwrap().target = target;
+        editor
+            .apply_typing(
+                Edit::Indicator(IndicatorAt::new(0, 0, 0), Box::new(indicator)),
+                "cell",
+            )
+            .unwrap();
+    };
+    // `5` went in, then `5O` put back the 45 that was there.
+    type_target(&mut editor, 5.0);
+    assert!(editor.is_dirty());
+    type_target(&mut editor, 45.0);
+    assert_eq!(editor.roadmap(), &original);
+    assert!(!editor.is_dirty(), "nothing is changed");
+    assert!(!editor.can_undo(), "nothing to undo");
+    // The same for a field of an area, and after other steps.
+    let mut area = editor.roadmap().areas[1].clone_shallow();
+    area.name = "Deregulasi Kebijakan".into();
+    editor.apply(Edit::Area(1, area)).unwrap();
+    for name in ["Mx", "Manajemen Perubahan"] {
+        let mut area = editor.roadmap().areas[0].clone_shallow();
+        area.name = name.into();
+        editor.apply_typing(Edit::Area(0, area), "name").unwrap();
+    }
+    assert_eq!(editor.roadmap().areas[0].name, "Manajemen Perubahan");
+    // The typing left no step: undo takes back the rename before it.
+    editor.undo();
+    assert_eq!(editor.roadmap().areas[1].name, "Deregulasi");
+    assert!(!editor.is_dirty());
+}
+
+#[test]
 fn typing_after_a_save_starts_a_new_step() {
     let mut editor = Editor::new(roadmap());
     let type_name = |editor: &mut Editor, name: &str| {

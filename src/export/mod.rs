@@ -14,7 +14,7 @@ use crate::file::{SaveError, write_atomically_without_backup};
 use crate::locale::Language;
 use crate::model::{Quarter, Roadmap};
 
-pub use rows::{AreaSummary, Report, ReportRow};
+pub use rows::{AreaSummary, Report, ReportRow, UnitRow};
 
 /// A report format, chosen by the file name's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

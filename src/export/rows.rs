@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::model::{Direction, Element, Kind, Quarter, Review, Roadmap};
-use crate::review::{Counts, Status, review};
+use crate::review::{Counts, Status, review, scorecard};
 
 /// One indicator's line in a report.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,13 +60,35 @@ impl ReportRow {
     }
 }
 
-/// One change area's counts.
+/// One change area's counts and score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AreaSummary {
     pub name: String,
     pub element: Element,
     pub counts: Counts,
     pub unexplained: usize,
+    /// Its weight in the document's score.
+    pub weight: f64,
+    pub score: Option<f64>,
+    /// The rating of `score` under the document's scale; none without a score or scale.
+    pub rating: Option<String>,
+}
+
+/// One unit's line on the scorecard, best score first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitRow {
+    /// 1 for the best score.
+    pub rank: usize,
+    pub id: String,
+    pub name: String,
+    pub score: Option<f64>,
+    pub rating: Option<String>,
+    /// Indicators it reports (`owner`, else the program's unit).
+    pub indicators: usize,
+    pub flagged: usize,
+    pub unexplained: usize,
+    /// Budget absorption (*serapan*, %) in the year to date.
+    pub absorption: Option<f64>,
 }
 
 /// Everything a report of `roadmap` at `quarter` shows.
@@ -87,6 +109,11 @@ pub struct Report<'a> {
     pub recovered: Vec<usize>,
     /// The latest review recorded at `quarter`, if any.
     pub recorded: Option<&'a Review>,
+    /// The document's score (weighted mean of the areas') and its rating.
+    pub score: Option<f64>,
+    pub rating: Option<String>,
+    /// The unit scorecard, best score first; empty when the document has no units.
+    pub units: Vec<UnitRow>,
 }
 
 impl<'a> Report<'a> {
@@ -159,19 +186,48 @@ impl<'a> Report<'a> {
             })
             .collect();
 
+        let rate = |score: Option<f64>| {
+            score
+                .and_then(|s| roadmap.scoring().rating.rate(s))
+                .map(str::to_owned)
+        };
         let areas = roadmap
             .areas
             .iter()
             .zip(&reviewed.areas)
             .enumerate()
-            .map(|(index, (area, counts))| AreaSummary {
-                name: area.name.clone(),
-                element: area.element,
-                counts: *counts,
-                unexplained: rows
-                    .iter()
-                    .filter(|row| row.area_index == index && row.unexplained)
-                    .count(),
+            .map(|(index, (area, counts))| {
+                let score = reviewed.scores.areas.get(index).copied().flatten();
+                AreaSummary {
+                    name: area.name.clone(),
+                    element: area.element,
+                    counts: *counts,
+                    unexplained: rows
+                        .iter()
+                        .filter(|row| row.area_index == index && row.unexplained)
+                        .count(),
+                    weight: area.weight(),
+                    score,
+                    rating: rate(score),
+                }
+            })
+            .collect();
+        let units = scorecard(roadmap, &reviewed)
+            .into_iter()
+            .enumerate()
+            .map(|(at, standing)| {
+                let unit = &roadmap.units[standing.unit];
+                UnitRow {
+                    rank: at + 1,
+                    id: unit.id.clone(),
+                    name: unit.name.clone(),
+                    score: standing.score,
+                    rating: rate(standing.score),
+                    indicators: standing.owned,
+                    flagged: standing.flagged,
+                    unexplained: standing.unexplained,
+                    absorption: standing.absorption,
+                }
             })
             .collect();
 
@@ -199,6 +255,9 @@ impl<'a> Report<'a> {
             newly_missing,
             recovered,
             recorded: roadmap.review_at(quarter),
+            score: reviewed.scores.document,
+            rating: rate(reviewed.scores.document),
+            units,
             rows,
         }
     }

@@ -75,7 +75,10 @@ fn build(roadmap: &Roadmap, language: Language) -> Result<Vec<u8>, XlsxError> {
     let sheet = book.add_worksheet();
     sheet.set_name(tr(language, "whole.sheet"))?;
     // A3 landscape; the indicator columns repeat on every printed page.
-    sheet.set_paper_size(8).set_landscape();
+    sheet
+        .set_paper_size(8)
+        .set_landscape()
+        .set_print_scale(PRINT_SCALE);
     write_text(sheet, 0, 0, &roadmap.title, &styles.title)?;
     write_text(sheet, 1, 0, &roadmap.institution, &Format::new().set_bold())?;
     let period = format!(
@@ -125,6 +128,9 @@ fn build(roadmap: &Roadmap, language: Language) -> Result<Vec<u8>, XlsxError> {
 
     let mut r = FIRST_DATA_ROW;
     let mut number = 0;
+    // Lines of text per data row, from `FIRST_DATA_ROW`: the tallest cell of the row,
+    // then more where a merged area or program name needs more than its rows give.
+    let mut lines: Vec<usize> = Vec::new();
     for area in &roadmap.areas {
         let area_start = r;
         for program in &area.programs {
@@ -136,13 +142,22 @@ fn build(roadmap: &Roadmap, language: Language) -> Result<Vec<u8>, XlsxError> {
                 .unwrap_or_default();
             if program.indicators.is_empty() {
                 blank_row(sheet, r, last_col, &styles)?;
+                lines.push(1);
                 r += 1;
             }
             for indicator in &program.indicators {
                 number += 1;
-                indicator_row(sheet, r, number, indicator, &years, language, &styles)?;
+                lines.push(indicator_row(
+                    sheet, r, number, indicator, &years, language, &styles,
+                )?);
                 r += 1;
             }
+            let needed = [(2, program.name.as_str()), (3, unit)]
+                .iter()
+                .map(|(col, text)| lines_in(text, FIXED[*col].1))
+                .max()
+                .unwrap_or(1);
+            make_room(&mut lines, program_start, r - 1, needed);
             let texts = [(2, program.name.as_str()), (3, unit)];
             for (col, text) in texts {
                 merged_text(sheet, program_start, r - 1, col, text, &styles.text)?;
@@ -162,14 +177,62 @@ fn build(roadmap: &Roadmap, language: Language) -> Result<Vec<u8>, XlsxError> {
         }
         if area.programs.is_empty() {
             blank_row(sheet, r, last_col, &styles)?;
+            lines.push(1);
             r += 1;
         }
         merged_text(sheet, area_start, r - 1, 1, &area.name, &styles.text)?;
+        make_room(
+            &mut lines,
+            area_start,
+            r - 1,
+            lines_in(&area.name, FIXED[1].1),
+        );
     }
+    // Neither LibreOffice nor Excel fits row heights to wrapped text on opening.
+    for (at, &count) in lines.iter().enumerate() {
+        if count > 1 {
+            sheet.set_row_height(FIRST_DATA_ROW + at as u32, LINE_HEIGHT * count as f64)?;
+        }
+    }
+    sheet.set_vertical_page_breaks(&page_breaks(years.len()))?;
     sheet.set_freeze_panes(FIRST_DATA_ROW, INDICATOR_COL + 1)?;
     sheet.set_repeat_rows(HEADER_ROW, NUMBER_ROW)?;
     sheet.set_repeat_columns(0, INDICATOR_COL)?;
     book.save_to_buffer()
+}
+
+/// Printed at this percentage on A3, a year's targets and realisasi share a page
+/// beside the repeated indicator columns, and its kendala and its tindak lanjut have
+/// a page each, in a type still readable (about 7 pt).
+const PRINT_SCALE: u16 = 65;
+
+/// Where printed pages break across: before each group of a year but its realisasi,
+/// which shares the page of its targets (on the first page too, where the columns
+/// after the indicator take the room, it starts its own). Without them a page broke
+/// inside a group, cutting its heading (`TARGET 2025`) in two, and the sample
+/// printed on 252 pages; with them on 32.
+fn page_breaks(years: usize) -> Vec<u32> {
+    (0..years)
+        .flat_map(|y| {
+            let pair = if y == 0 {
+                group_col(y, 1)
+            } else {
+                group_col(y, 0)
+            };
+            [pair, group_col(y, 2), group_col(y, 3)]
+        })
+        .map(u32::from)
+        .collect()
+}
+
+/// Grows the last of the data rows `first..=last` so that together they hold `needed`
+/// lines: the text of a cell merged over them.
+fn make_room(lines: &mut [usize], first: u32, last: u32, needed: usize) {
+    let rows = (first - FIRST_DATA_ROW) as usize..=(last - FIRST_DATA_ROW) as usize;
+    let have: usize = lines[rows.clone()].iter().sum();
+    if have < needed {
+        lines[*rows.end()] += needed - have;
+    }
 }
 
 /// A row for an area or program without indicators, so that it is kept.
@@ -205,6 +268,7 @@ fn merged_text(
     Ok(())
 }
 
+/// Writes an indicator's row; returns how many lines its tallest cell needs.
 fn indicator_row(
     sheet: &mut Worksheet,
     r: u32,
@@ -213,7 +277,7 @@ fn indicator_row(
     years: &[i32],
     language: Language,
     styles: &Styles,
-) -> Result<(), XlsxError> {
+) -> Result<usize, XlsxError> {
     sheet.write_number_with_format(r, 0, f64::from(number), &styles.whole)?;
     let polarity = match (indicator.kind, indicator.direction) {
         (Kind::Milestone, _) => String::new(),
@@ -236,7 +300,11 @@ fn indicator_row(
         }
     }
     write_value(sheet, r, 9, indicator.baseline, styles)?;
-    let mut lines = lines_in(&indicator.name, FIXED[usize::from(INDICATOR_COL)].1);
+    let mut lines = texts
+        .iter()
+        .map(|(col, text)| lines_in(text, FIXED[usize::from(*col)].1))
+        .max()
+        .unwrap_or(1);
     for (y, year) in years.iter().enumerate() {
         for q in 1..=4u8 {
             let quarter = Quarter::new(*year, q).expect("1..=4");
@@ -272,8 +340,5 @@ fn indicator_row(
             }
         }
     }
-    if lines > 1 {
-        sheet.set_row_height(r, LINE_HEIGHT * lines as f64)?;
-    }
-    Ok(())
+    Ok(lines)
 }

@@ -3,11 +3,12 @@
 //! Roadmap files are kept for years and passed between offices, so every version the
 //! program ever wrote must keep loading. Loading goes like this:
 //!
-//! 1. Parse with the current structs. Most old files still parse: fields are only ever
-//!    added with defaults. The version found is checked (newer → refused, never
-//!    rewritten; older than [`OLDEST_VERSION`] → refused) and the [`UPGRADES`] from that
-//!    version on are applied in order, each a plain `fn(&mut Roadmap)` that changes
-//!    meaning (say, a unit that changed from fractions to percent).
+//! 1. Parse with the current structs (the fast reader, else ron: [`super::fast`]).
+//!    Most old files still parse: fields are only ever added with defaults. The
+//!    version found is checked (newer → refused, never rewritten; older than
+//!    [`OLDEST_VERSION`] → refused) and the [`UPGRADES`] from that version on are
+//!    applied in order, each a plain `fn(&mut Roadmap)` that changes meaning (say, a
+//!    unit that changed from fractions to percent).
 //! 2. If the current structs do not parse the file, only `format_version` is probed.
 //!    A newer version gets "written by a newer version" instead of a confusing
 //!    "unknown field"; an older version with a [`LEGACY`] parser (the old structs, kept
@@ -29,7 +30,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{LoadError, LoadErrorKind, ron_options};
+use super::{LoadError, LoadErrorKind, parse_current, ron_options};
 use crate::model::{FORMAT_VERSION, Roadmap};
 
 /// The oldest version this program reads.
@@ -68,7 +69,7 @@ fn parse_with(
     upgrades: &[Upgrade],
     legacy: &[Legacy],
 ) -> Result<Roadmap, LoadError> {
-    let error = match ron_options().from_str::<Roadmap>(text) {
+    let error = match parse_current(text) {
         Ok(mut roadmap) => {
             let found = roadmap.format_version;
             check_version(found, newest, origin)?;

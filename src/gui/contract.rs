@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use iced::{Task, window};
 
+use super::dialog::answer::Answer;
+use super::file_dialog::Purpose;
 use super::notice::Notice;
 use crate::edit::Edit;
 use crate::locale::Language;
@@ -89,4 +91,15 @@ pub enum Request {
     ChooseFile,
     /// Close the dialog and work on this new document.
     Create(Box<Roadmap>),
+    /// No file dialog could open: ask for a typed path for `Purpose`, starting with
+    /// this suggestion.
+    TypePath(Purpose, PathBuf),
+    /// The answer to a file question (save changes, recover, changed on disk,
+    /// locked): the app carries it out and closes the question.
+    Answer(Answer),
+    /// Close the dialog and work on this document made elsewhere (imported), as a new
+    /// untitled one, saying so.
+    Adopt(Box<Roadmap>, Notice),
+    /// Close the dialog and use this path for `Purpose` (a typed path was given).
+    UsePath(Purpose, PathBuf),
 }

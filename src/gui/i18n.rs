@@ -2,4 +2,4 @@
 //! by key (files in `assets/locales/`), never written into a view. The lookup itself is
 //! the domain's ([`crate::text`]), shared with the command line and the exports.
 
-pub use crate::text::{tr, tr_with};
+pub use crate::text::{tr, tr_count, tr_with};

@@ -37,16 +37,15 @@ pub enum Icon {
     Search,
     Filter,
     Export,
+    /// A file brought in (the import); the same glyph as a file written out.
+    /// Out of the app as a whole (the rencana-aksi workbook).
     Calendar,
     History,
     Lock,
     Back,
     OnTrack,
-    Missing,
-    Clock,
     Units,
     Image,
-    Fullscreen,
 }
 
 impl Icon {
@@ -86,11 +85,8 @@ impl Icon {
             Icon::Lock => '\u{e10b}',
             Icon::Back => '\u{e06e}',
             Icon::OnTrack => '\u{e226}',
-            Icon::Missing => '\u{e084}',
-            Icon::Clock => '\u{e087}',
             Icon::Units => '\u{e408}',
             Icon::Image => '\u{e53c}',
-            Icon::Fullscreen => '\u{e112}',
         }
     }
 

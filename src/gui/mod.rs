@@ -3,18 +3,20 @@
 //! its state, messages, update and view, under the one [`contract`].
 
 pub mod app;
-pub mod config;
+pub(crate) mod config;
 pub mod contract;
 pub mod dialog;
-pub mod document;
-pub mod i18n;
-pub mod icon;
+pub(crate) mod document;
+pub mod file_dialog;
+pub(crate) mod i18n;
+pub(crate) mod icon;
 pub mod notice;
 pub mod screen;
 pub mod shortcut;
 pub mod start;
-pub mod theme;
-pub mod widget;
+pub(crate) mod theme;
+pub(crate) mod typed;
+pub(crate) mod widget;
 
 use app::{App, Options};
 use notice::Notice;
@@ -40,7 +42,7 @@ pub fn run(options: Options, notice: Option<Notice>) -> iced::Result {
     let boot = move || {
         let (mut app, task) = App::boot(options.clone());
         if let Some(notice) = notice.clone() {
-            app.notify(notice.tone, notice.text);
+            app.show_notice(notice);
         }
         (app, task)
     };

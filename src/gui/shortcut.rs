@@ -17,6 +17,10 @@ pub enum Shortcut {
     Present,
     /// Esc: leave presentation or close a dialog.
     Escape,
+    /// Tab: the next field (in the target grid, the cell to the right).
+    FocusNext,
+    /// Shift+Tab: the previous field (in the target grid, the cell to the left).
+    FocusPrevious,
     /// A key no widget used (arrows, Page Up/Down, space, Home/End): presentation
     /// navigation reads these.
     Navigate(Key),
@@ -50,6 +54,9 @@ pub fn from_key(key: &Key, modifiers: keyboard::Modifiers, captured: bool) -> Op
     match key.as_ref() {
         Key::Named(Named::F5) => Some(Shortcut::Present),
         Key::Named(Named::Escape) => Some(Shortcut::Escape),
+        // No iced 0.14 widget moves the focus on Tab: the app does, also from a field.
+        Key::Named(Named::Tab) if modifiers.shift() => Some(Shortcut::FocusPrevious),
+        Key::Named(Named::Tab) => Some(Shortcut::FocusNext),
         Key::Named(
             Named::ArrowLeft
             | Named::ArrowRight
@@ -99,6 +106,18 @@ mod tests {
                 Some(Shortcut::Navigate(Key::Named(Named::PageDown))),
             ),
             (Key::Named(Named::Space), Modifiers::empty(), true, None),
+            (
+                Key::Named(Named::Tab),
+                Modifiers::empty(),
+                true,
+                Some(Shortcut::FocusNext),
+            ),
+            (
+                Key::Named(Named::Tab),
+                Modifiers::SHIFT,
+                true,
+                Some(Shortcut::FocusPrevious),
+            ),
         ] {
             assert_eq!(
                 from_key(&key, modifiers, captured),

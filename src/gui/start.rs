@@ -115,10 +115,10 @@ pub fn start(file: Option<PathBuf>, requested: Option<Renderer>) -> ExitCode {
             std::env::set_var("ICED_BACKEND", Renderer::Cpu.iced_backend())
         };
     }
-    let notice = restarted.then(|| Notice {
-        tone: Tone::Info,
-        text: tr(language, "app.start.fell_back"),
-        offer_save_as: false,
+    let notice = restarted.then(|| {
+        Notice::said(Tone::Info, language, |language| {
+            tr(language, "app.start.fell_back")
+        })
     });
     let options = Options {
         file,

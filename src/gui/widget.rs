@@ -69,8 +69,19 @@ pub fn tool_button<'a, M: Clone + 'a>(
     tip: String,
     on_press: Option<M>,
 ) -> Element<'a, M> {
+    tool_button_padded(icon, tip, on_press, 8)
+}
+
+/// [`tool_button`] narrower at the sides, for a row of many (the header's files keep
+/// room for the document's name in a 1024 px window).
+pub fn tool_button_padded<'a, M: Clone + 'a>(
+    icon: Icon,
+    tip: String,
+    on_press: Option<M>,
+    sides: u16,
+) -> Element<'a, M> {
     let button = button(icon.sized(18))
-        .padding([6, 8])
+        .padding([6, sides])
         .style(theme::tool)
         .on_press_maybe(on_press);
     tooltip(
@@ -150,17 +161,52 @@ pub fn modal<'a, M: Clone + 'a>(
         .padding(24)
         .max_width(640)
         .style(theme::dialog);
+    over_dimmed(base, card, 0, on_blur)
+}
+
+/// [`modal`] for a dialog that needs the room: up to 1,000 pixels wide and the
+/// window's height (its content scrolls inside).
+pub fn modal_wide<'a, M: Clone + 'a>(
+    base: impl Into<Element<'a, M>>,
+    content: impl Into<Element<'a, M>>,
+    on_blur: M,
+) -> Element<'a, M> {
+    let card = container(content)
+        .padding(24)
+        .max_width(1000)
+        .height(Length::Fill)
+        .style(theme::dialog);
+    over_dimmed(base, card, 24, on_blur)
+}
+
+/// `card` centred over `base` dimmed, `margin` pixels from the window's edges.
+fn over_dimmed<'a, M: Clone + 'a>(
+    base: impl Into<Element<'a, M>>,
+    card: container::Container<'a, M>,
+    margin: u16,
+    on_blur: M,
+) -> Element<'a, M> {
     stack![
         base.into(),
         opaque(
-            mouse_area(center(opaque(card)).style(|_theme| container::Style {
-                background: Some(Color::from_rgba(0.0, 0.0, 0.0, 0.55).into()),
-                ..container::Style::default()
+            mouse_area(center(opaque(card)).padding(margin).style(|_theme| {
+                container::Style {
+                    background: Some(Color::from_rgba(0.0, 0.0, 0.0, 0.55).into()),
+                    ..container::Style::default()
+                }
             }))
             .on_press(on_blur)
         )
     ]
     .into()
+}
+
+/// A table's column heading: small, muted, on one line.
+pub fn column_heading<'a>(words: String) -> iced::widget::Text<'a> {
+    text(words)
+        .size(12)
+        .style(muted_text)
+        .wrapping(iced::widget::text::Wrapping::None)
 }
 
 /// A value with the words it is shown as, for pick lists.

@@ -136,7 +136,7 @@ fn is_slot_label(cell: &Cell) -> bool {
                 || matches!(words(text).as_slice(), [word] if year_of_word(word).is_some())
         }
         Cell::Number(n) => year_of_word(&format!("{n}")).is_some(),
-        Cell::Empty => false,
+        Cell::Percent(_) | Cell::Empty => false,
     }
 }
 
@@ -175,7 +175,7 @@ fn is_number_row(row: &[Cell]) -> bool {
         .map(|cell| match cell {
             Cell::Number(n) => Some(*n),
             Cell::Text(text) => words(text).first().and_then(|w| w.parse().ok()),
-            Cell::Empty => None,
+            Cell::Percent(_) | Cell::Empty => None,
         })
         .collect();
     numbers.is_some_and(|numbers| {

@@ -17,6 +17,7 @@ mod detect;
 mod error;
 mod heading;
 mod ids;
+mod ods;
 mod read;
 mod report;
 mod source;

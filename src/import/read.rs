@@ -221,7 +221,9 @@ impl<'a> Reader<'a> {
                 let heading = self.place(row);
                 let column = self.plan.column_of(Meaning::Indicator);
                 match column.map(|col| self.sheet.cell(row, col)) {
-                    Some(Cell::Number(_)) => return Outcome::Skipped(SkipReason::NumberAsName),
+                    Some(Cell::Number(_) | Cell::Percent(_)) => {
+                        return Outcome::Skipped(SkipReason::NumberAsName);
+                    }
                     Some(Cell::Text(text)) if !text.trim().is_empty() => text.trim().to_owned(),
                     _ if heading => return Outcome::Heading(self.carry.clone()),
                     _ => return Outcome::Skipped(SkipReason::NoIndicator),
@@ -408,6 +410,7 @@ impl<'a> Reader<'a> {
 
     fn entries(&mut self, row: usize, row_slot: Option<Slot>, indicator: &mut IndicatorRow) {
         let mut loose = Entry::default();
+        let mut shown_as_percent = false;
         let columns: Vec<(usize, Meaning, Slot)> = self
             .plan
             .read_columns()
@@ -426,6 +429,11 @@ impl<'a> Reader<'a> {
             let text = cell.as_text();
             match meaning {
                 Meaning::Target(_) | Meaning::Actual(_) => {
+                    shown_as_percent |= match cell {
+                        Cell::Percent(_) => true,
+                        Cell::Text(text) => text.trim_end().ends_with('%'),
+                        Cell::Number(_) | Cell::Empty => false,
+                    };
                     let number = match value::number(cell) {
                         Ok(number) => number,
                         Err(text) => {
@@ -453,6 +461,10 @@ impl<'a> Reader<'a> {
         indicator
             .entries
             .retain(|_, entry| *entry != Entry::default());
+        // Values written `60,27%` are percentages even where no column says so.
+        if shown_as_percent && indicator.measure.is_empty() {
+            indicator.measure = "%".to_owned();
+        }
         if loose == Entry::default() {
             return;
         }

@@ -12,7 +12,7 @@ use std::path::Path;
 use calamine::{Data, DataRef, Reader, Xls, Xlsx};
 
 use super::error::ImportError;
-use super::table::{Cell, Sheet, Workbook};
+use super::table::{Cell, Region, Sheet, Workbook};
 
 /// Files larger than this are refused before they are read (a real roadmap workbook
 /// is a few megabytes; a generous margin for embedded pictures).
@@ -171,9 +171,28 @@ fn read_xlsx(bytes: &[u8], file: &Path) -> Result<Vec<Sheet>, ImportError> {
         let mut reader = book
             .worksheet_cells_reader(&name)
             .map_err(|error| damaged(file, error))?;
-        while let Some(cell) = reader.next_cell().map_err(|error| damaged(file, error))? {
+        // Per style of the workbook: does its number format show a percentage?
+        let percent: Vec<bool> = reader
+            .styles()
+            .iter()
+            .map(|style| {
+                style
+                    .number_format
+                    .as_ref()
+                    .is_some_and(|format| shows_percent(&format.format_code))
+            })
+            .collect();
+        while let Some((cell, style)) = reader
+            .next_cell_with_style_id()
+            .map_err(|error| damaged(file, error))?
+        {
             let (row, col) = cell.get_position();
-            sheet.put(row as usize, col as usize, cell_of_ref(cell.get_value()));
+            let value = match cell.get_value() {
+                DataRef::Float(n) if percent.get(style) == Some(&true) => Cell::percent(*n),
+                DataRef::Int(n) if percent.get(style) == Some(&true) => Cell::percent(*n as f64),
+                other => cell_of_ref(other),
+            };
+            sheet.put(row as usize, col as usize, value);
         }
         sheet.fill_merges(merges.iter().map(|d| (d.start, d.end)));
         sheets.push(sheet);
@@ -189,12 +208,15 @@ fn read_ods(bytes: &[u8], file: &Path) -> Result<Vec<Sheet>, ImportError> {
             },
             other => damaged(file, other),
         })?;
+    // Merged cells and percentages are not among what calamine reads from an `.ods`.
+    let extras = super::ods::extras(bytes);
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
         let range = book
             .worksheet_range(&name)
             .map_err(|error| damaged(file, error))?;
-        sheets.push(sheet_of_range(name, &range, &[]));
+        let extra = extras.get(&name).cloned().unwrap_or_default();
+        sheets.push(sheet_of_range(name, &range, &extra.merges, &extra.percent));
     }
     Ok(sheets)
 }
@@ -225,24 +247,62 @@ fn read_compound(bytes: &[u8], file: &Path) -> Result<Vec<Sheet>, ImportError> {
         let range = book
             .worksheet_range(&name)
             .map_err(|error| damaged(file, error))?;
-        let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-        sheets.push(sheet_of_range(name, &range, &merges));
+        let merges: Vec<_> = book
+            .merge_cells_by_sheet_name(&name)
+            .unwrap_or_default()
+            .iter()
+            .map(|d| (d.start, d.end))
+            .collect();
+        // An `.xls` keeps its number formats where calamine does not read them: its
+        // percentages arrive as fractions (the `.xlsx` and `.ods` ones do not).
+        sheets.push(sheet_of_range(name, &range, &merges, &[]));
     }
     Ok(sheets)
 }
 
+/// A sheet from calamine's cells; the numbers at `percent` are shown as percentages,
+/// and merged regions are filled after that, so their copies are percentages too.
 fn sheet_of_range(
     name: String,
     range: &calamine::Range<Data>,
-    merges: &[calamine::Dimensions],
+    merges: &[Region],
+    percent: &[(usize, usize)],
 ) -> Sheet {
     let mut sheet = Sheet::new(name);
     for (row, col, value) in range.used_cells() {
         let (top, left) = range.start().unwrap_or((0, 0));
         sheet.put(row + top as usize, col + left as usize, cell_of_data(value));
     }
-    sheet.fill_merges(merges.iter().map(|d| (d.start, d.end)));
+    for &(row, col) in percent {
+        if let Cell::Number(n) = *sheet.cell(row, col) {
+            sheet.put(row, col, Cell::percent(n));
+        }
+    }
+    sheet.fill_merges(merges.iter().copied());
     sheet
+}
+
+/// Whether a number format (`0.00%`, `#,##0.0 %`) shows numbers as percentages: a
+/// `%` in its first section (the one for positive numbers) that is not quoted,
+/// escaped or inside brackets.
+pub(super) fn shows_percent(code: &str) -> bool {
+    let mut quoted = false;
+    let mut escaped = false;
+    let mut brackets = 0u32;
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '"' => quoted = !quoted,
+            _ if quoted => {}
+            '\\' | '_' | '*' => escaped = true,
+            '[' => brackets += 1,
+            ']' => brackets = brackets.saturating_sub(1),
+            ';' if brackets == 0 => return false,
+            '%' if brackets == 0 => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn cell_of_ref(value: &DataRef<'_>) -> Cell {
@@ -267,5 +327,29 @@ fn cell_of_data(value: &Data) -> Cell {
         Data::DateTime(date) => Cell::text(&date.to_string()),
         Data::DateTimeIso(text) | Data::DurationIso(text) => Cell::text(text),
         Data::Error(_) | Data::Empty => Cell::Empty,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_that_show_a_percentage() {
+        for (code, percent) in [
+            ("0%", true),
+            ("0.00%", true),
+            ("#,##0.0 %", true),
+            ("0.00%;[Red]-0.00%", true),
+            ("0.00", false),
+            ("General", false),
+            (r#"0.00"%""#, false),
+            (r"0.00\%", false),
+            ("0.00;-0.00%", false),
+            ("[$%-421]0.00", false),
+            ("@", false),
+        ] {
+            assert_eq!(shows_percent(code), percent, "{code}");
+        }
     }
 }

@@ -9,6 +9,9 @@ use super::source::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
 /// around the page), not an area over its rows.
 const MAX_MERGE_CELLS: usize = 10_000;
 
+/// A merged region: `((top, left), (bottom, right))`, 0-based, both included.
+pub type Region = ((u32, u32), (u32, u32));
+
 /// One cell's value.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Cell {
@@ -16,6 +19,9 @@ pub enum Cell {
     Empty,
     Text(String),
     Number(f64),
+    /// A number the file shows as a percentage (`60,27%`): the percentage a person
+    /// reads (60.27), not the fraction the file stores (0.6027).
+    Percent(f64),
 }
 
 impl Cell {
@@ -37,6 +43,18 @@ impl Cell {
         }
     }
 
+    /// A number the file stores as a fraction and shows as a percentage.
+    pub fn percent(fraction: f64) -> Cell {
+        // 0.6027 × 100 is 60.270000000000003 in binary: rounding to nine decimals takes
+        // away the noise of the multiplication, far below what a roadmap measures.
+        let shown = (fraction * 100.0 * 1e9).round() / 1e9;
+        if shown.is_finite() {
+            Cell::Percent(shown)
+        } else {
+            Cell::Empty
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         matches!(self, Cell::Empty)
     }
@@ -47,6 +65,7 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Text(text) => text.trim().to_owned(),
             Cell::Number(n) => format!("{n}"),
+            Cell::Percent(n) => format!("{n}%"),
         }
     }
 }
@@ -138,7 +157,7 @@ impl Sheet {
 
     /// Copies the top-left value of each merged region (`(row, col)` start and end,
     /// both included) into its other cells, within the cells the sheet holds.
-    pub fn fill_merges(&mut self, merges: impl Iterator<Item = ((u32, u32), (u32, u32))>) {
+    pub fn fill_merges(&mut self, merges: impl Iterator<Item = Region>) {
         let height = self.height();
         let width = self.width();
         for ((top, left), (bottom, right)) in merges {

@@ -10,7 +10,7 @@ use crate::model::{Direction, Kind};
 pub fn number(cell: &Cell) -> Result<Option<f64>, String> {
     match cell {
         Cell::Empty => Ok(None),
-        Cell::Number(n) => Ok(Some(*n)),
+        Cell::Number(n) | Cell::Percent(n) => Ok(Some(*n)),
         Cell::Text(text) => {
             let trimmed = text.trim();
             if trimmed.is_empty() || trimmed.chars().all(|c| matches!(c, '-' | '–' | '—')) {
@@ -38,6 +38,7 @@ pub fn rupiah(cell: &Cell) -> Result<Option<u64>, String> {
         Cell::Empty => Ok(None),
         Cell::Number(n) if *n >= 0.0 && *n <= u64::MAX as f64 => Ok(Some(n.round() as u64)),
         Cell::Number(n) => Err(format!("{n}")),
+        Cell::Percent(n) => Err(format!("{n}%")),
         Cell::Text(text) => parse_rupiah(text)
             .map(Some)
             .or_else(|_| number(cell).map(|n| n.filter(|n| *n >= 0.0).map(|n| n.round() as u64)))
@@ -105,6 +106,9 @@ mod tests {
             (Cell::text("12,5"), Ok(Some(12.5))),
             (Cell::text("1.234,5"), Ok(Some(1234.5))),
             (Cell::text("60,27%"), Ok(Some(60.27))),
+            (Cell::percent(0.6027), Ok(Some(60.27))),
+            (Cell::percent(1.0), Ok(Some(100.0))),
+            (Cell::percent(0.001), Ok(Some(0.1))),
             (Cell::text("Rp 150.000.000"), Ok(Some(150_000_000.0))),
             (Cell::text("Rp 2.500"), Ok(Some(2_500.0))),
             (Cell::text("Rp 2.500,5"), Ok(Some(2_500.5))),
@@ -117,6 +121,7 @@ mod tests {
         assert_eq!(rupiah(&Cell::text("Rp 150.000.000")), Ok(Some(150_000_000)));
         assert_eq!(rupiah(&Cell::Number(2.5e8)), Ok(Some(250_000_000)));
         assert!(rupiah(&Cell::text("banyak")).is_err());
+        assert!(rupiah(&Cell::percent(0.5)).is_err());
     }
 
     #[test]

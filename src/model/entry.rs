@@ -15,6 +15,23 @@ pub enum EntryError {
     Milestone,
 }
 
+/// What a target cell holds: a point target, or the range [`target`, `upper`]
+/// (format version 2).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Planned {
+    pub target: f64,
+    pub upper: Option<f64>,
+}
+
+impl Planned {
+    pub fn point(target: f64) -> Self {
+        Self {
+            target,
+            upper: None,
+        }
+    }
+}
+
 impl Indicator {
     /// The indicator with `actual` (or none) at `quarter`; `Ok(None)` when nothing
     /// changes. Clearing where nothing is reported always works.
@@ -40,23 +57,29 @@ impl Indicator {
         }
     }
 
-    /// The indicator with `target` (or none) at `quarter`; `Ok(None)` when nothing
-    /// changes. A new target starts a planned entry.
+    /// The indicator with `planned` (or no target) at `quarter`; `Ok(None)` when
+    /// nothing changes. A new target starts a planned entry; a point target replaces a
+    /// range (and the other way round), keeping what was reported.
     pub fn with_target(
         &self,
         quarter: Quarter,
-        target: Option<f64>,
+        planned: Option<Planned>,
     ) -> Result<Option<Indicator>, EntryError> {
         let key = quarter.to_string();
         let mut updated = self.clone();
-        match (target, self.targets.get(&key)) {
-            (Some(value), Some(entry)) if entry.target == value => return Ok(None),
-            (Some(value), _) => {
-                updated
+        match (planned, self.targets.get(&key)) {
+            (Some(planned), Some(entry))
+                if entry.target == planned.target && entry.upper == planned.upper =>
+            {
+                return Ok(None);
+            }
+            (Some(planned), _) => {
+                let entry = updated
                     .targets
                     .entry(key)
-                    .and_modify(|entry| entry.target = value)
-                    .or_insert_with(|| Target::planned(value));
+                    .or_insert_with(|| Target::planned(planned.target));
+                entry.target = planned.target;
+                entry.upper = planned.upper;
             }
             (None, None) => return Ok(None),
             (None, Some(entry)) if entry.actual.is_some() => {
@@ -107,5 +130,27 @@ mod tests {
             milestone.with_actual(q(1), Some(1.0)),
             Err(EntryError::Milestone)
         );
+    }
+
+    #[test]
+    fn a_range_target_and_back() {
+        let q1 = Quarter::new(2025, 1).unwrap();
+        let mut indicator = Indicator::new("x", "X", Kind::Level);
+        indicator
+            .targets
+            .insert("2025-Q1".into(), Target::planned(45.0));
+        let range = Planned {
+            target: 70.0,
+            upper: Some(80.0),
+        };
+        let ranged = indicator.with_target(q1, Some(range)).unwrap().unwrap();
+        let entry = ranged.target_at(q1).unwrap();
+        assert_eq!((entry.target, entry.upper), (70.0, Some(80.0)));
+        assert_eq!(ranged.with_target(q1, Some(range)), Ok(None));
+        let point = ranged
+            .with_target(q1, Some(Planned::point(70.0)))
+            .unwrap()
+            .unwrap();
+        assert_eq!(point.target_at(q1).unwrap().upper, None);
     }
 }

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use address::IndicatorAt;
-pub use entry::EntryError;
+pub use entry::{EntryError, Planned};
 pub use quarter::{Quarter, QuarterKey, QuarterParseError};
 pub use scoring::{Band, MissingScore, RatingScale, Scale, Scoring};
 

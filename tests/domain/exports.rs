@@ -208,7 +208,11 @@ fn xlsx_reads_back_with_real_numbers_and_no_formulas() {
     assert_eq!(review_name, "Monev TW III 2025");
     assert_eq!(
         book.sheet_names(),
-        vec![review_name.clone(), "Ringkasan".to_owned()]
+        vec![
+            review_name.clone(),
+            "Ringkasan".to_owned(),
+            "Unit kerja".to_owned()
+        ]
     );
 
     let range = book.worksheet_range(&review_name).unwrap();
@@ -297,7 +301,11 @@ fn xlsx_in_english() {
     let mut book = open_workbook(xlsx::workbook(&roadmap, quarter, Language::English).unwrap());
     assert_eq!(
         book.sheet_names(),
-        vec!["Review Q2 2025".to_owned(), "Summary".to_owned()]
+        vec![
+            "Review Q2 2025".to_owned(),
+            "Summary".to_owned(),
+            "Units".to_owned()
+        ]
     );
     let range = book.worksheet_range("Review Q2 2025").unwrap();
     let statuses: Vec<String> = range.rows().skip(1).map(|r| r[11].to_string()).collect();

@@ -16,7 +16,7 @@ use reform_roadmap::file;
 const DEFAULT_CASES: u32 = 10_000;
 
 /// The real files the mutations start from.
-fn seeds() -> Vec<(PathBuf, Vec<u8>)> {
+pub(crate) fn seeds() -> Vec<(PathBuf, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut paths = vec![root.join("assets/sample.roadmap.ron")];
     let fixtures = root.join("tests/fixtures");
@@ -53,7 +53,7 @@ fn seeds() -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 #[derive(Debug, Clone)]
-enum Mutation {
+pub(crate) enum Mutation {
     FlipBit { at: usize, bit: u8 },
     Insert { at: usize, text: Vec<u8> },
     Truncate { at: usize },
@@ -64,7 +64,7 @@ enum Mutation {
 
 /// Positions are fractions of the current length (per mille), so that a mutation
 /// means something whatever the earlier ones did to the length.
-fn mutation() -> impl Strategy<Value = Mutation> {
+pub(crate) fn mutation() -> impl Strategy<Value = Mutation> {
     let at = 0usize..=1000;
     let punctuation = prop::sample::select(vec![
         "(",
@@ -142,7 +142,7 @@ fn position(per_mille: usize, len: usize) -> usize {
     len * per_mille / 1000
 }
 
-fn apply(bytes: &mut Vec<u8>, mutation: &Mutation) {
+pub(crate) fn apply(bytes: &mut Vec<u8>, mutation: &Mutation) {
     let len = bytes.len();
     match *mutation {
         Mutation::FlipBit { at, bit } if len > 0 => {

@@ -1,18 +1,15 @@
 //! Importing roadmaps from spreadsheets built here as offices make them: the wide
-//! merged *rencana aksi*, the numbered outline, long e-monev exports as CSV; the whole
-//! export read back; and the bad inputs (empty, picture only, encrypted, large, zip
-//! bomb, no indicator column).
+//! merged *rencana aksi*, the numbered outline, long e-monev exports as CSV; and the
+//! bad inputs (empty, picture only, encrypted, large, zip bomb, no indicator column).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use reform_roadmap::export::whole;
-use reform_roadmap::file::to_ron_string;
 use reform_roadmap::import::{
     ImportError, Layout, Options, SkipReason, WarningKind, import, read_bytes,
 };
 use reform_roadmap::locale::Language;
-use reform_roadmap::model::{Direction, Indicator, Kind, Roadmap};
+use reform_roadmap::model::{Direction, Indicator, Roadmap};
 use rust_xlsxwriter::{Format, Image, Workbook, Worksheet};
 
 use crate::support::q;
@@ -486,124 +483,6 @@ fn options_set_the_period_title_and_institution() {
         import_bytes("monev.csv", &long_csv(';', true), &reversed),
         Err(ImportError::PeriodReversed { .. })
     ));
-}
-
-/// What the wide layout holds of a roadmap: everything but ids, vision, rules,
-/// elements, goals, area and program notes, target notes, evidence, reviews, the
-/// order of units and units no program uses.
-fn held(roadmap: &Roadmap) -> Roadmap {
-    let mut copy = roadmap.clone();
-    copy.vision = None;
-    copy.rules = Default::default();
-    copy.reviews.clear();
-    // Format version 2's scoring, weights, owners, scales, budgets and ranges have no
-    // column in the wide layout (README: what the whole workbook cannot hold).
-    copy.scoring = None;
-    let unit_name = |id: &Option<String>| {
-        id.as_ref()
-            .map(|id| roadmap.unit(id).map_or(id.clone(), |u| u.name.clone()))
-    };
-    // Units come back in order of first use, and only those in use.
-    let used: Vec<&str> = roadmap
-        .areas
-        .iter()
-        .flat_map(|a| &a.programs)
-        .filter_map(|p| p.unit.as_deref())
-        .collect();
-    copy.units.retain(|unit| used.contains(&unit.id.as_str()));
-    for unit in &mut copy.units {
-        unit.id = unit.name.clone();
-    }
-    copy.units.sort_by(|a, b| a.name.cmp(&b.name));
-    for (a, area) in copy.areas.iter_mut().enumerate() {
-        area.id = a.to_string();
-        area.element = Default::default();
-        area.goal = None;
-        area.note = None;
-        area.weight = None;
-        for (p, program) in area.programs.iter_mut().enumerate() {
-            program.id = p.to_string();
-            program.note = None;
-            program.unit = unit_name(&program.unit);
-            program.quick_win = false;
-            program.annual_budget.clear();
-            program.spent.clear();
-            for (i, indicator) in program.indicators.iter_mut().enumerate() {
-                indicator.id = i.to_string();
-                indicator.rules = None;
-                indicator.owner = None;
-                indicator.weight = None;
-                indicator.scale = None;
-                indicator.obstacle = None;
-                indicator.follow_up = None;
-                indicator.evidence = None;
-                if indicator.kind == Kind::Milestone {
-                    indicator.direction = Direction::default();
-                }
-                for target in indicator.targets.values_mut() {
-                    target.note = None;
-                    target.evidence = None;
-                    target.upper = None;
-                }
-            }
-        }
-    }
-    copy
-}
-
-#[test]
-fn the_sample_exported_whole_imports_to_the_same_roadmap() {
-    let sample = reform_roadmap::sample::sample();
-    for language in Language::ALL {
-        let bytes = whole::workbook(&sample, language).unwrap();
-        let (roadmap, report) = {
-            let dir = tempfile::tempdir().unwrap();
-            let path = write(&dir, "whole.xlsx", &bytes);
-            import(&path, None, &Options::default()).unwrap()
-        };
-        assert!(report.skipped.is_empty(), "{:?}", report.skipped);
-        assert!(report.warnings.is_empty(), "{:?}", report.warnings);
-        let (got, want) = (
-            to_ron_string(&held(&roadmap)),
-            to_ron_string(&held(&sample)),
-        );
-        let first_difference = got.lines().zip(want.lines()).position(|(a, b)| a != b);
-        if let Some(line) = first_difference {
-            let around = |text: &str| {
-                text.lines()
-                    .skip(line.saturating_sub(8))
-                    .take(12)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            };
-            panic!(
-                "{language:?}: line {line}\ngot:\n{}\nwant:\n{}",
-                around(&got),
-                around(&want)
-            );
-        }
-        assert_eq!(got, want, "{language:?}");
-    }
-}
-
-#[test]
-fn the_whole_export_has_frozen_headings_and_writes_formulas_as_text() {
-    let mut sample = reform_roadmap::sample::sample();
-    sample.areas[0].programs[0].indicators[0].name = "=1+1".into();
-    let bytes = whole::workbook(&sample, Language::Indonesian).unwrap();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut sheet = String::new();
-    std::io::Read::read_to_string(
-        &mut archive.by_name("xl/worksheets/sheet1.xml").unwrap(),
-        &mut sheet,
-    )
-    .unwrap();
-    assert!(sheet.contains(r#"<pane xSplit="6" ySplit="7" topLeftCell="G8" activePane="bottomRight" state="frozen"/>"#), "frozen panes");
-    assert!(!sheet.contains("<f>"), "no formula cells");
-    assert!(
-        sheet.contains("<mergeCell ref=\"L5:O5\"/>"),
-        "TARGET 2025 over TW I–IV"
-    );
 }
 
 // Bad inputs: each a clear message naming the file, no panic, bounded time.

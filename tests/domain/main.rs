@@ -3,7 +3,9 @@
 //! A new topic is a new module here; shared helpers live in `support`.
 
 mod cli;
+mod export_scores;
 mod exports;
+mod fast_reader;
 mod fault_kill;
 mod file_format;
 mod file_names;
@@ -12,9 +14,11 @@ mod forms;
 mod fuzz_import;
 mod fuzz_loader;
 mod import;
+mod import_formats;
 mod merge;
 mod review_rules;
 mod safety;
 mod sample;
 mod scores;
 mod support;
+mod whole_export;

@@ -7,6 +7,7 @@ use reform_roadmap::edit::NodePath;
 use reform_roadmap::file;
 use reform_roadmap::gui::app::{App, Message, Options};
 use reform_roadmap::gui::dialog::UnsavedAnswer;
+use reform_roadmap::gui::file_dialog::Chosen;
 use reform_roadmap::gui::notice::Tone;
 use reform_roadmap::gui::screen::draft::{self, Cell, Field, Pick, Selection, Structure};
 use reform_roadmap::gui::shortcut::Shortcut;
@@ -318,7 +319,7 @@ fn new_and_open_ask_before_discarding_changes() {
     let mut roadmap = reform_roadmap::sample::sample();
     roadmap.title = "Lain".into();
     file::save(&other, &roadmap).unwrap();
-    let _ = app.update(Message::FileChosen(Some(other.clone())));
+    let _ = app.update(Message::FileChosen(Chosen::Path(other.clone())));
     assert_eq!(app.roadmap().title, "Lain");
     assert!(!app.document().is_dirty());
 }
@@ -330,7 +331,7 @@ fn a_bad_file_shows_where_and_keeps_the_open_document() {
     type_into(&mut app, Field::Title, "Pekerjaan saya");
     let bad = folder.path().join("bad.ron");
     std::fs::write(&bad, "(\n    format_version: 1,\n    titel: \"x\",\n)\n").unwrap();
-    let _ = app.update(Message::FileChosen(Some(bad.clone())));
+    let _ = app.update(Message::FileChosen(Chosen::Path(bad.clone())));
     assert_eq!(
         app.roadmap().title,
         "Pekerjaan saya",
@@ -350,7 +351,7 @@ fn a_bad_file_shows_where_and_keeps_the_open_document() {
     let text = file::to_ron_string(&reform_roadmap::sample::sample())
         .replace("format_version: 2", "format_version: 7");
     std::fs::write(&newer, text).unwrap();
-    let _ = app.update(Message::FileChosen(Some(newer)));
+    let _ = app.update(Message::FileChosen(Chosen::Path(newer)));
     assert!(
         app.notice().unwrap().text.contains("format_version 7"),
         "{}",
@@ -365,7 +366,7 @@ fn a_failed_save_keeps_the_document_changed_and_offers_save_as() {
     select(&mut app, Selection::Document);
     type_into(&mut app, Field::Title, "Judul");
     let nowhere = folder.path().join("no-such-folder").join("x.ron");
-    let _ = app.update(Message::SaveAsChosen(Some(nowhere.clone())));
+    let _ = app.update(Message::SaveAsChosen(Chosen::Path(nowhere.clone())));
     let notice = app.notice().unwrap();
     assert_eq!(notice.tone, Tone::Error);
     assert!(notice.offer_save_as);

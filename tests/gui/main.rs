@@ -3,11 +3,18 @@
 #![cfg(feature = "gui")]
 
 mod draft;
+mod draft_keys;
+mod draft_v2;
 mod forms;
+mod import;
+mod paths;
 mod present;
 mod present_milestones;
 mod present_numbers;
 mod review;
+mod review_scores;
+mod review_words;
 mod safety;
 mod start;
 mod support;
+mod typing;

@@ -210,8 +210,9 @@ fn invalid_actual_text_is_kept_and_marked() {
         Some(("12,,5", Some(ActualError::NotANumber)))
     );
     assert_eq!(state(&app).invalid_entries(), 1);
-    // The document holds the last valid prefix typed ("12,"); the text stays as typed.
-    assert_eq!(app.report().get(&id).unwrap().evaluation.actual, Some(12.0));
+    // `12,` read and went in, `12,,` did not: the document holds what it held before
+    // the typing began (nothing); the text stays as typed.
+    assert_eq!(app.report().get(&id).unwrap().evaluation.actual, None);
     {
         let mut ui = ui(&app);
         assert_eq!(input_text(&mut ui, &input), "12,,5");
@@ -229,9 +230,21 @@ fn invalid_actual_text_is_kept_and_marked() {
     );
 
     // Text that is wrong from its first letter changes nothing in the document.
-    let (other, _) = {
+    let other = {
         send(&mut app, R::StatusSelected(StatusFilter::Flagged));
-        unreported_level(&app)
+        // `id` is still unreported: the invalid text never reached the document.
+        let context = app.context();
+        state(&app)
+            .lines(&context)
+            .into_iter()
+            .find(|line| {
+                line.status() == Status::Missing
+                    && line.indicator.kind == IndicatorKind::Level
+                    && line.takes_actual()
+                    && line.review.id != id
+            })
+            .map(|line| line.review.id.clone())
+            .expect("another unreported level indicator")
     };
     // Bring it to the top of the table (the invalid entry stays listed too).
     send(&mut app, R::SearchChanged(other.clone()));
@@ -292,7 +305,7 @@ fn filters_and_search_give_the_right_rows() {
     send(&mut app, R::UnitSelected(Some("inspektorat".into())));
     let unit: Vec<String> = roadmap
         .indicators()
-        .filter(|(_, p, _)| p.unit.as_deref() == Some("inspektorat"))
+        .filter(|(_, p, i)| i.owner_in(p) == Some("inspektorat"))
         .map(|(_, _, i)| i.id.clone())
         .collect();
     assert!(!unit.is_empty());

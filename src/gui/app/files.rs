@@ -8,10 +8,13 @@ use iced::{Task, window};
 use super::{App, Dialog, Message};
 use crate::file::Fingerprint;
 use crate::file::{self, LoadError, SaveError};
-use crate::gui::dialog::file_prompts::{DiskAnswer, DiskChange, DiskPrompt, LockAnswer, Noticed};
+use crate::gui::dialog::file_prompts::{
+    ChangedOnDisk, DiskAnswer, DiskChange, DiskPrompt, LockAnswer, Locked, Noticed, SaveChanges,
+};
 use crate::gui::dialog::new_document::NewDocument;
 use crate::gui::dialog::{Pending, UnsavedAnswer};
 use crate::gui::document::Document;
+use crate::gui::file_dialog::{self, Purpose};
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::notice::{Notice, Tone};
 use crate::locale::Language;
@@ -21,8 +24,10 @@ use crate::safety::{self, DiskState, LockGuard, LockOutcome, lock};
 impl App {
     /// Runs `pending` now, or asks first when there are unsaved changes.
     pub(super) fn guard(&mut self, pending: Pending) -> Task<Message> {
-        if self.document.is_dirty() {
-            self.show(Dialog::Confirm(pending));
+        if self.document.is_dirty() || self.untaken_entries() > 0 {
+            let name = self.document.name();
+            let untaken = super::untaken_words(self.config.language, self.untaken_entries());
+            self.show(Dialog::Confirm(SaveChanges::new(pending, name, untaken)));
             Task::none()
         } else {
             self.proceed(pending)
@@ -36,6 +41,7 @@ impl App {
                 iced::widget::operation::focus("new-institution")
             }
             Pending::Open => open_dialog(),
+            Pending::Import => self.import_dialog(),
             Pending::OpenFile(path) => {
                 self.open(&path);
                 Task::none()
@@ -51,7 +57,7 @@ impl App {
     }
 
     pub(super) fn answer(&mut self, answer: UnsavedAnswer) -> Task<Message> {
-        let Some(Dialog::Confirm(pending)) = self.dismiss() else {
+        let Some(Dialog::Confirm(SaveChanges { pending, .. })) = self.dismiss() else {
             return Task::none();
         };
         match answer {
@@ -69,8 +75,12 @@ impl App {
                         self.save()
                     }
                 }
-                // Nowhere to save yet: ask where, and let the user repeat the action.
-                _ => self.save_as_dialog(),
+                // Nowhere to save yet: ask where, then do what was asked.
+                _ => {
+                    let task = self.save_as_dialog();
+                    self.after_save_as = Some(pending);
+                    task
+                }
             },
         }
     }
@@ -90,28 +100,26 @@ impl App {
             LockOutcome::Acquired(guard) => self.install(document, Some(guard)),
             LockOutcome::NotLocked(problem) => {
                 self.install(document, None);
-                let reason = problem.describe(self.config.language);
-                self.notify(
-                    Tone::Info,
+                self.say(Tone::Info, move |language| {
                     tr_with(
-                        self.config.language,
+                        language,
                         "app.not_locked",
-                        &[("reason", &reason)],
-                    ),
-                );
+                        &[("reason", &problem.describe(language))],
+                    )
+                });
             }
             LockOutcome::HeldByOther(holder) => {
-                self.show(Dialog::Locked {
+                self.show(Dialog::Locked(Locked {
                     document: Box::new(document),
                     holder,
-                });
+                }));
             }
         }
     }
 
     /// The answer to "another user has this file open".
     pub(super) fn answer_locked(&mut self, answer: LockAnswer) {
-        let Some(Dialog::Locked { document, .. }) = self.dismiss() else {
+        let Some(Dialog::Locked(Locked { document, .. })) = self.dismiss() else {
             return;
         };
         let mut document = *document;
@@ -167,10 +175,10 @@ impl App {
                         self.save_to(&path);
                     }
                     Some(change) => {
-                        self.show(Dialog::ChangedOnDisk(DiskPrompt {
+                        self.ask_changed(DiskPrompt {
                             change,
                             noticed: Noticed::BeforeSave,
-                        }));
+                        });
                     }
                 }
                 Task::none()
@@ -204,16 +212,25 @@ impl App {
             return;
         }
         if let Some(change) = self.disk_conflict() {
-            self.show(Dialog::ChangedOnDisk(DiskPrompt {
+            self.ask_changed(DiskPrompt {
                 change,
                 noticed: Noticed::OnReturn,
-            }));
+            });
         }
+    }
+
+    /// Asks what to do about the file on disk, which is not what this document read.
+    fn ask_changed(&mut self, prompt: DiskPrompt) {
+        let path = self.document.path.clone().unwrap_or_default();
+        let dirty = self.document.is_dirty();
+        self.show(Dialog::ChangedOnDisk(ChangedOnDisk::new(
+            prompt, path, dirty,
+        )));
     }
 
     /// The answer to "the file changed on disk".
     pub(super) fn answer_changed(&mut self, answer: DiskAnswer) -> Task<Message> {
-        let Some(Dialog::ChangedOnDisk(prompt)) = self.dismiss() else {
+        let Some(Dialog::ChangedOnDisk(ChangedOnDisk { prompt, .. })) = self.dismiss() else {
             return Task::none();
         };
         let Some(path) = self.document.path.clone() else {
@@ -251,7 +268,18 @@ impl App {
         }
     }
 
-    pub(super) fn save_as_dialog(&self) -> Task<Message> {
+    /// Asks where to save with the system's dialog (answered by
+    /// [`Message::SaveAsChosen`]), suggesting the document's name and folder.
+    pub(super) fn save_as_dialog(&mut self) -> Task<Message> {
+        // A Save As of its own: whatever the close prompt wanted is no longer waiting.
+        self.after_save_as = None;
+        let (name, folder) = self.save_as_suggestion();
+        file_dialog::ask(Purpose::SaveAs, Some(name), folder).map(Message::SaveAsChosen)
+    }
+
+    /// The name and folder Save As suggests: the file's own, or one made from the
+    /// institution and period for a document never saved.
+    pub(super) fn save_as_suggestion(&self) -> (String, Option<std::path::PathBuf>) {
         let name = if self.document.path.is_some() {
             self.document.name()
         } else {
@@ -263,21 +291,7 @@ impl App {
             .as_deref()
             .and_then(Path::parent)
             .map(Path::to_owned);
-        Task::perform(
-            async move {
-                let mut dialog = rfd::AsyncFileDialog::new()
-                    .add_filter("Road map (RON)", &["ron"])
-                    .set_file_name(name);
-                if let Some(folder) = folder {
-                    dialog = dialog.set_directory(folder);
-                }
-                dialog
-                    .save_file()
-                    .await
-                    .map(|handle| handle.path().to_owned())
-            },
-            Message::SaveAsChosen,
-        )
+        (name, folder)
     }
 
     /// Saves to `path`; true when it worked. A failure leaves the document open and
@@ -294,18 +308,32 @@ impl App {
                 self.document.read_only = false;
                 self.remember(path);
                 let name = self.document.name();
-                self.inform(tr_with(language, "app.saved", &[("name", &name)]));
+                let untaken = self.untaken_entries();
+                let tone = if untaken == 0 {
+                    Tone::Info
+                } else {
+                    Tone::Error
+                };
+                self.say(tone, move |language| {
+                    let saved = tr_with(language, "app.saved", &[("name", &name)]);
+                    match super::untaken_words(language, untaken) {
+                        Some(untaken) => format!("{saved} {untaken}"),
+                        None => saved,
+                    }
+                });
                 if moved {
                     // The lock follows the document to its new file.
                     self.document.lock = None;
                     match lock::acquire(path) {
                         LockOutcome::Acquired(guard) => self.document.lock = Some(guard),
                         LockOutcome::HeldByOther(holder) => {
-                            let holder = holder.describe(language);
-                            self.notify(
-                                Tone::Info,
-                                tr_with(language, "app.save_as_locked", &[("holder", &holder)]),
-                            );
+                            self.say(Tone::Info, move |language| {
+                                tr_with(
+                                    language,
+                                    "app.save_as_locked",
+                                    &[("holder", &holder.describe(language))],
+                                )
+                            });
                         }
                         LockOutcome::NotLocked(_) => {}
                     }
@@ -332,35 +360,41 @@ impl App {
         }
     }
 
-    pub(super) fn inform(&mut self, text: String) {
-        self.notify(Tone::Info, text);
-    }
-
-    /// Shows `text` in the notice bar.
+    /// Shows `text` in the notice bar as it is: prefer [`App::say`], which can say it
+    /// again after a language switch.
     pub fn notify(&mut self, tone: Tone, text: String) {
         self.notice = Some(Notice {
             tone,
             text,
             offer_save_as: false,
+            words: None,
         });
+    }
+
+    /// Shows `notice` in the notice bar, in the language of the moment.
+    pub fn show_notice(&mut self, mut notice: Notice) {
+        notice.reword(self.config.language);
+        self.notice = Some(notice);
+    }
+
+    /// Shows a notice said in the user's language now and again after a switch.
+    pub fn say(&mut self, tone: Tone, say: impl Fn(Language) -> String + Send + Sync + 'static) {
+        self.notice = Some(Notice::said(tone, self.config.language, say));
     }
 }
 
 pub(super) fn open_dialog() -> Task<Message> {
-    Task::perform(
-        async {
-            rfd::AsyncFileDialog::new()
-                .add_filter("Road map (RON)", &["ron"])
-                .pick_file()
-                .await
-                .map(|handle| handle.path().to_owned())
-        },
-        Message::FileChosen,
-    )
+    file_dialog::ask(Purpose::Open, None, None).map(Message::FileChosen)
 }
 
 /// `road-map-kabupaten-contoh-2025-2029.ron` from the document's institution and period.
-fn suggested_file_name(roadmap: &Roadmap) -> String {
+pub(super) fn suggested_file_name(roadmap: &Roadmap) -> String {
+    format!("road-map-{}.{}", name_stem(roadmap), file::EXTENSION)
+}
+
+/// `kabupaten-contoh-2025-2029`: the institution (without "Pemerintah") and period,
+/// for the names of files made from the document.
+pub(super) fn name_stem(roadmap: &Roadmap) -> String {
     let slug: String = roadmap
         .institution
         .to_lowercase()
@@ -373,38 +407,36 @@ fn suggested_file_name(roadmap: &Roadmap) -> String {
         .collect::<Vec<_>>()
         .join("-");
     format!(
-        "road-map-{}-{}-{}.{}",
+        "{}-{}-{}",
         if slug.is_empty() { "rb" } else { &slug },
         roadmap.period.start,
         roadmap.period.end,
-        file::EXTENSION
     )
 }
 
 fn load_error_notice(language: Language, error: &LoadError) -> Notice {
-    Notice {
-        tone: Tone::Error,
-        text: tr_with(
+    let error = error.clone();
+    Notice::said(Tone::Error, language, move |language| {
+        tr_with(
             language,
             "app.open_failed",
             &[("error", &error.describe(language))],
-        ),
-        offer_save_as: false,
-    }
+        )
+    })
 }
 
 fn save_error_notice(language: Language, error: &SaveError) -> Notice {
-    Notice {
-        tone: Tone::Error,
-        // The advice names the file, the cause and what to do, in the user's language.
-        text: format!(
+    let error = error.clone();
+    // The advice names the file, the cause and what to do, in the user's language.
+    Notice::said(Tone::Error, language, move |language| {
+        format!(
             "{} {}",
             error.advice(language),
             tr(language, "app.save_failed")
-        ),
-        // Always: whatever went wrong here, another place may work.
-        offer_save_as: true,
-    }
+        )
+    })
+    // Always: whatever went wrong here, another place may work.
+    .offering_save_as()
 }
 
 #[cfg(test)]

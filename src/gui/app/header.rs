@@ -15,7 +15,49 @@ use crate::locale::Language;
 use crate::renderer::Renderer;
 use crate::text::shorten;
 
+/// How much the header's line holds: a narrower window trades words for icons (the
+/// words stay in tooltips) so that the document's title and file name keep some room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    Full,
+    /// The language as its code (1280 pixels).
+    Compact,
+    /// Also the screen tabs as icons, a shorter import button and no icons before the
+    /// pickers (1024 pixels).
+    Narrow,
+}
+
+impl Fit {
+    fn of(width: f32) -> Self {
+        if width >= 1400.0 {
+            Fit::Full
+        } else if width >= 1200.0 {
+            Fit::Compact
+        } else {
+            Fit::Narrow
+        }
+    }
+}
+
+/// The header's line (file actions, document, screens, quarter, language, renderer),
+/// fitted to the window's width.
 pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
+    container(
+        container(iced::widget::responsive(move |space| {
+            header_line(app, current, Fit::of(space.width))
+        }))
+        .height(Length::Fixed(HEADER_HEIGHT)),
+    )
+    .padding([8, 12])
+    .width(Length::Fill)
+    .style(theme::header)
+    .into()
+}
+
+/// Title and file name, one above the other.
+const HEADER_HEIGHT: f32 = 40.0;
+
+fn header_line(app: &App, current: Tab, fit: Fit) -> Element<'_, Message> {
     let language = app.language();
     let document = app.document();
     let roadmap = app.roadmap();
@@ -27,6 +69,25 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
             Icon::New,
             format!("{} (Ctrl+N)", tr("app.new")),
             Some(Message::New)
+        ),
+        // In words, not an icon: the way in for a newcomer whose roadmap is in Excel.
+        iced::widget::tooltip(
+            button(
+                text(tr(if fit == Fit::Narrow {
+                    "app.import.button_short"
+                } else {
+                    "app.import.button"
+                }))
+                .size(14)
+                .wrapping(iced::widget::text::Wrapping::None)
+            )
+            .padding([6, 8])
+            .style(theme::tool)
+            .on_press(Message::Import),
+            container(text(tr("app.import.button")).size(13))
+                .padding([4, 8])
+                .style(container::rounded_box),
+            iced::widget::tooltip::Position::Bottom,
         ),
         widget::tool_button(
             Icon::Open,
@@ -49,6 +110,11 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
             Some(Message::SaveAs)
         ),
         widget::tool_button(
+            Icon::Export,
+            tr("app.export_whole"),
+            Some(Message::ExportWhole)
+        ),
+        widget::tool_button(
             Icon::Undo,
             format!("{} (Ctrl+Z)", tr("app.undo")),
             editor.can_undo().then_some(Message::Undo)
@@ -62,13 +128,34 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
     .spacing(2)
     .align_y(Alignment::Center);
 
-    let mut name = document.name();
-    if document.is_dirty() {
-        name.push_str(" ●");
-    }
-    let mut name_line = row![text(name).size(13).style(widget::muted_text)]
-        .spacing(6)
-        .align_y(Alignment::Center);
+    // The file name on one line whatever the window's width: cut with "…" to the
+    // space left (the dirty mark and the lock stay whole), whole in the tooltip.
+    let full_name = document.name();
+    let dirty = document.is_dirty();
+    let fitted_name = {
+        let full_name = full_name.clone();
+        iced::widget::responsive(move |space| {
+            let room = (space.width / NAME_CHAR_WIDTH) as usize;
+            let mut name = shorten(&full_name, room.saturating_sub(if dirty { 2 } else { 0 }));
+            if dirty {
+                name.push_str(" ●");
+            }
+            text(name)
+                .size(13)
+                .style(widget::muted_text)
+                .wrapping(iced::widget::text::Wrapping::None)
+                .into()
+        })
+    };
+    let mut name_line = row![iced::widget::tooltip(
+        container(fitted_name).height(Length::Fixed(17.0)),
+        container(text(full_name).size(13))
+            .padding([4, 8])
+            .style(container::rounded_box),
+        iced::widget::tooltip::Position::Bottom,
+    )]
+    .spacing(6)
+    .align_y(Alignment::Center);
     if document.read_only {
         name_line = name_line.push(
             row![Icon::Lock.sized(13), text(tr("app.read_only")).size(13)]
@@ -108,20 +195,23 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
             Icon::Draft,
             tr("app.screen_draft"),
             current == Tab::Draft,
-            Tab::Draft
+            Tab::Draft,
+            fit
         ),
         tab(
             Icon::Review,
             tr("review.tab"),
             current == Tab::Review,
-            Tab::Review
+            Tab::Review,
+            fit
         ),
         iced::widget::tooltip(
             tab(
                 Icon::Present,
                 tr("present.tab"),
                 current == Tab::Present,
-                Tab::Present
+                Tab::Present,
+                fit
             ),
             container(text(tr("present.start")).size(13))
                 .padding([4, 8])
@@ -142,30 +232,41 @@ pub fn header(app: &App, current: Tab) -> Element<'_, Message> {
     })
     .text_size(14)
     .padding([6, 10]);
-    let languages = pick_list(Language::ALL, Some(language), Message::LanguageSelected)
-        .text_size(14)
-        .padding([6, 10]);
+    // The language by its name, or by its code where room is short.
+    let names: Vec<Labelled<Language>> = Language::ALL
+        .iter()
+        .map(|&l| {
+            let name = match fit {
+                Fit::Full => l.native_name().to_owned(),
+                Fit::Compact | Fit::Narrow => l.code().to_uppercase(),
+            };
+            Labelled::new(l, name)
+        })
+        .collect();
+    let chosen = names.iter().find(|l| l.value == language).cloned();
+    let languages = pick_list(names, chosen, |l: Labelled<Language>| {
+        Message::LanguageSelected(l.value)
+    })
+    .text_size(14)
+    .padding([6, 10]);
     let renderer = renderer_toggle(app.renderer(), language);
 
-    container(
-        row![
-            files,
-            container(title).padding([0, 12]).width(Length::Fill),
-            tabs,
-            space::horizontal().width(Length::Fixed(12.0)),
-            Icon::Calendar.view(),
-            quarter,
-            Icon::Language.view(),
-            languages,
-            renderer,
-        ]
-        .spacing(8)
-        .align_y(Alignment::Center),
-    )
-    .padding([8, 12])
-    .width(Length::Fill)
-    .style(theme::header)
-    .into()
+    let mut line = row![
+        files,
+        container(title).padding([0, 12]).width(Length::Fill),
+        tabs,
+        space::horizontal().width(Length::Fixed(12.0)),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center);
+    if fit != Fit::Narrow {
+        line = line.push(Icon::Calendar.view());
+    }
+    line = line.push(quarter);
+    if fit != Fit::Narrow {
+        line = line.push(Icon::Language.view());
+    }
+    line.push(languages).push(renderer).into()
 }
 
 /// "GPU" or "CPU": the renderer the next start uses; a click picks the other one.
@@ -195,16 +296,34 @@ fn renderer_toggle<'a>(renderer: Renderer, language: Language) -> Element<'a, Me
 /// The widest a character of the header title gets (Fira Sans SemiBold at 16 px),
 /// so a shortened title never runs past its space.
 const TITLE_CHAR_WIDTH: f32 = 9.5;
+/// About how wide a character of the file name (13 px) is: file names run to digits,
+/// dashes and lower case.
+const NAME_CHAR_WIDTH: f32 = 7.5;
 
-fn tab<'a>(icon: Icon, label: String, active: bool, target: Tab) -> Element<'a, Message> {
-    button(
-        row![icon.view(), text(label).size(14)]
-            .spacing(6)
-            .align_y(Alignment::Center),
+/// A screen's tab: its icon and name, or only its icon (named in a tooltip) where
+/// room is short.
+fn tab<'a>(icon: Icon, label: String, active: bool, target: Tab, fit: Fit) -> Element<'a, Message> {
+    if fit != Fit::Narrow {
+        return button(
+            row![icon.view(), text(label).size(14)]
+                .spacing(6)
+                .align_y(Alignment::Center),
+        )
+        .padding([6, 12])
+        .style(theme::tab(active))
+        .on_press(Message::SwitchTo(target))
+        .into();
+    }
+    iced::widget::tooltip(
+        button(icon.view())
+            .padding([6, 12])
+            .style(theme::tab(active))
+            .on_press(Message::SwitchTo(target)),
+        container(text(label).size(13))
+            .padding([4, 8])
+            .style(container::rounded_box),
+        iced::widget::tooltip::Position::Bottom,
     )
-    .padding([6, 12])
-    .style(theme::tab(active))
-    .on_press(Message::SwitchTo(target))
     .into()
 }
 

@@ -9,11 +9,17 @@ use iced::{Element, Length, Subscription, Task, Theme, window};
 
 use super::config::Config;
 use super::contract::{Action, Change, Context, Request};
-use super::dialog::file_prompts::{self, DiskAnswer, DiskPrompt, LockAnswer, RecoveryAnswer};
+use super::dialog::answer::Answer;
+use super::dialog::file_prompts::{
+    ChangedOnDisk, DiskAnswer, DiskPrompt, LockAnswer, Locked, Recover, RecoveryAnswer, SaveChanges,
+};
+use super::dialog::import::{self as import_dialog, ImportPreview};
 use super::dialog::new_document::{self, NewDocument};
 use super::dialog::open_path::{self, OpenPath};
-use super::dialog::{self, Pending, UnsavedAnswer};
+use super::dialog::typed_path::{self, TypedPath};
+use super::dialog::{Pending, UnsavedAnswer};
 use super::document::Document;
+use super::file_dialog::{Chosen, Purpose};
 use super::i18n::{tr, tr_with};
 use super::notice::{Notice, Tone};
 use super::screen::Tab;
@@ -21,12 +27,16 @@ use super::screen::draft::{self, Drafting};
 use super::screen::present::{self, Presenting};
 use super::screen::review::{self as review_screen, Reviewing};
 use super::shortcut::{self, Shortcut};
-use super::{theme, widget};
+use super::theme;
 
 mod files;
 mod header;
+mod importing;
+mod overlay;
+mod paths;
 mod presenting;
 mod recovery;
+mod typing;
 
 pub use recovery::{RECOVERY_DELAY, RecoveryJob};
 
@@ -38,6 +48,7 @@ use crate::safety::{LockInfo, RecoveryEntry, RecoveryError, RecoveryStore};
 use crate::validate::{self, Problem};
 use files::open_dialog;
 use iced::time::Instant;
+use typing::untaken_words;
 
 /// The [`Context`] of `$app`, borrowing only the fields it reads (a macro, not a
 /// method, so that the screen or a dialog can be borrowed beside it).
@@ -96,6 +107,9 @@ pub struct App {
     recovery_due: bool,
     /// The app's window, once known: full screen and screenshots need it.
     window: Option<window::Id>,
+    /// What "Simpan" in the unsaved-changes prompt was for, while the Save As it
+    /// led to is under way: carried out once the document is saved.
+    after_save_as: Option<Pending>,
 }
 
 enum Screen {
@@ -106,16 +120,17 @@ enum Screen {
 }
 
 enum Dialog {
-    Confirm(Pending),
+    Confirm(SaveChanges),
     New(NewDocument),
     OpenPath(OpenPath),
-    Recover(Vec<RecoveryEntry>),
-    ChangedOnDisk(DiskPrompt),
+    /// A path typed because no file dialog could open.
+    TypedPath(TypedPath),
+    /// The preview of a spreadsheet to import.
+    Import(Box<ImportPreview>),
+    Recover(Recover),
+    ChangedOnDisk(ChangedOnDisk),
     /// A file someone else has open, loaded but not yet shown.
-    Locked {
-        document: Box<Document>,
-        holder: LockInfo,
-    },
+    Locked(Locked),
 }
 
 #[derive(Debug, Clone)]
@@ -125,6 +140,8 @@ pub enum Message {
     Present(present::Message),
     NewDocument(new_document::Message),
     OpenPath(open_path::Message),
+    TypedPath(typed_path::Message),
+    ImportPreview(import_dialog::Message),
     WindowFound(Option<window::Id>),
     SwitchTo(Tab),
     QuarterSelected(Quarter),
@@ -134,11 +151,19 @@ pub enum Message {
     New,
     Open,
     OpenByPath,
-    /// A path from the native dialog (`None`: cancelled or no dialog available).
-    FileChosen(Option<PathBuf>),
+    /// The answer of the system's dialog to Open.
+    FileChosen(Chosen),
     Save,
     SaveAs,
-    SaveAsChosen(Option<PathBuf>),
+    SaveAsChosen(Chosen),
+    /// The whole roadmap as a *rencana aksi* workbook (`export --whole`).
+    ExportWhole,
+    ExportWholeChosen(Chosen),
+    /// "Impor dari Excel…": asks for the spreadsheet (after unsaved changes).
+    Import,
+    ImportFileChosen(Chosen),
+    /// The spreadsheet was read (off the interface's thread), or why not.
+    WorkbookRead(Result<std::sync::Arc<crate::import::Workbook>, crate::import::ImportError>),
     Undo,
     Redo,
     Shortcut(Shortcut),
@@ -197,6 +222,7 @@ impl App {
             edited_at: None,
             recovery_due: false,
             window: None,
+            after_save_as: None,
         };
         if let Some(path) = &options.file {
             // Opening as the Open command does: errors shown over the sample, someone
@@ -206,7 +232,7 @@ impl App {
         if let Some(store) = &app.recovery {
             let entries = store.list();
             if !entries.is_empty() {
-                app.show(Dialog::Recover(entries));
+                app.show(Dialog::Recover(Recover { entries }));
             }
         }
         app
@@ -326,7 +352,7 @@ impl App {
     /// The recovery copies offered at start, while that dialog is open.
     pub fn recovery_offered(&self) -> Option<&[RecoveryEntry]> {
         match self.dialog() {
-            Some(Dialog::Recover(entries)) => Some(entries),
+            Some(Dialog::Recover(recover)) => Some(&recover.entries),
             _ => None,
         }
     }
@@ -334,7 +360,7 @@ impl App {
     /// What "the file changed on disk" asks about, while it is asked.
     pub fn disk_prompt(&self) -> Option<DiskPrompt> {
         match self.dialog() {
-            Some(&Dialog::ChangedOnDisk(prompt)) => Some(prompt),
+            Some(Dialog::ChangedOnDisk(question)) => Some(question.prompt),
             _ => None,
         }
     }
@@ -342,7 +368,7 @@ impl App {
     /// Who holds the file, while "another user has it open" is asked.
     pub fn lock_prompt(&self) -> Option<&LockInfo> {
         match self.dialog() {
-            Some(Dialog::Locked { holder, .. }) => Some(holder),
+            Some(Dialog::Locked(locked)) => Some(&locked.holder),
             _ => None,
         }
     }
@@ -428,6 +454,28 @@ impl App {
                 self.replace_document(Document::untitled(*roadmap, name, true));
                 Task::none()
             }
+            Request::Answer(answer) => match answer {
+                Answer::Unsaved(answer) => self.answer(answer),
+                Answer::Recovery(answer) => {
+                    self.answer_recover(answer);
+                    Task::none()
+                }
+                Answer::Disk(answer) => self.answer_changed(answer),
+                Answer::Lock(answer) => {
+                    self.answer_locked(answer);
+                    Task::none()
+                }
+            },
+            Request::Adopt(roadmap, notice) => {
+                self.dismiss();
+                self.adopt(*roadmap, notice);
+                Task::none()
+            }
+            Request::TypePath(purpose, suggested) => self.ask_typed_path(purpose, suggested),
+            Request::UsePath(purpose, path) => {
+                self.dismiss();
+                self.use_path(purpose, path)
+            }
         }
     }
 
@@ -494,18 +542,18 @@ impl App {
             Message::LanguageSelected(language) => {
                 self.config.language = language;
                 self.save_config();
+                if let Some(notice) = &mut self.notice {
+                    notice.reword(language);
+                }
                 Task::none()
             }
             Message::RendererSelected(renderer) => {
                 self.config.renderer = renderer;
                 self.save_config();
                 let name = renderer.to_string();
-                let text = tr_with(
-                    self.language(),
-                    "app.renderer.changed",
-                    &[("renderer", &name)],
-                );
-                self.inform(text);
+                self.say(Tone::Info, move |language| {
+                    tr_with(language, "app.renderer.changed", &[("renderer", &name)])
+                });
                 Task::none()
             }
             Message::New | Message::Shortcut(Shortcut::New) => self.guard(Pending::New),
@@ -514,18 +562,25 @@ impl App {
                 self.show(Dialog::OpenPath(OpenPath::default()));
                 iced::widget::operation::focus("open-path")
             }
-            Message::FileChosen(Some(path)) => {
-                self.open(&path);
-                Task::none()
-            }
-            Message::FileChosen(None) => Task::none(),
+            Message::FileChosen(chosen) => self.chosen(Purpose::Open, chosen),
             Message::Save | Message::Shortcut(Shortcut::Save) => self.save(),
             Message::SaveAs | Message::Shortcut(Shortcut::SaveAs) => self.save_as_dialog(),
-            Message::SaveAsChosen(Some(path)) => {
-                self.save_to(&path);
+            Message::SaveAsChosen(chosen) => self.chosen(Purpose::SaveAs, chosen),
+            Message::ExportWhole => self.export_whole_dialog(),
+            Message::ExportWholeChosen(chosen) => self.chosen(Purpose::ExportWhole, chosen),
+            Message::Import => self.guard(Pending::Import),
+            Message::ImportFileChosen(chosen) => self.chosen(Purpose::Import, chosen),
+            Message::WorkbookRead(result) => {
+                self.workbook_read(result);
                 Task::none()
             }
-            Message::SaveAsChosen(None) => Task::none(),
+            Message::ImportPreview(message) => {
+                let (Some(Dialog::Import(state)), context) = self.dialog_and_context() else {
+                    return Task::none();
+                };
+                let action = state.update(message, &context);
+                self.carry_out(action, Message::ImportPreview)
+            }
             Message::Undo | Message::Shortcut(Shortcut::Undo) => {
                 if self.document.editor.undo() {
                     self.after_history_jump();
@@ -548,7 +603,15 @@ impl App {
                 self.present(present::Message::Navigate(key))
             }
             Message::Shortcut(Shortcut::Navigate(_)) => Task::none(),
-            Message::UnsavedAnswered(answer) => self.answer(answer),
+            Message::Shortcut(Shortcut::FocusNext) => self.move_focus(draft::Step::Right),
+            Message::Shortcut(Shortcut::FocusPrevious) => self.move_focus(draft::Step::Left),
+            Message::UnsavedAnswered(answer) => {
+                let (Some(Dialog::Confirm(state)), context) = self.dialog_and_context() else {
+                    return Task::none();
+                };
+                let action = state.update(answer, &context);
+                self.carry_out(action, Message::UnsavedAnswered)
+            }
             Message::NewDocument(message) => {
                 let (Some(Dialog::New(state)), context) = self.dialog_and_context() else {
                     return Task::none();
@@ -563,6 +626,13 @@ impl App {
                 let action = state.update(message, &context);
                 self.carry_out(action, Message::OpenPath)
             }
+            Message::TypedPath(message) => {
+                let (Some(Dialog::TypedPath(state)), context) = self.dialog_and_context() else {
+                    return Task::none();
+                };
+                let action = state.update(message, &context);
+                self.carry_out(action, Message::TypedPath)
+            }
             Message::CloseDialog => {
                 self.dismiss();
                 Task::none()
@@ -573,18 +643,31 @@ impl App {
             }
             Message::CloseRequested(id) => self.guard(Pending::Close(id)),
             Message::RecoveryAnswered(answer) => {
-                self.answer_recover(answer);
-                Task::none()
+                let (Some(Dialog::Recover(state)), context) = self.dialog_and_context() else {
+                    return Task::none();
+                };
+                let action = state.update(answer, &context);
+                self.carry_out(action, Message::RecoveryAnswered)
             }
-            Message::DiskChangeAnswered(answer) => self.answer_changed(answer),
+            Message::DiskChangeAnswered(answer) => {
+                let (Some(Dialog::ChangedOnDisk(state)), context) = self.dialog_and_context()
+                else {
+                    return Task::none();
+                };
+                let action = state.update(answer, &context);
+                self.carry_out(action, Message::DiskChangeAnswered)
+            }
             Message::LockAnswered(answer) => {
-                self.answer_locked(answer);
-                Task::none()
+                let (Some(Dialog::Locked(state)), context) = self.dialog_and_context() else {
+                    return Task::none();
+                };
+                let action = state.update(answer, &context);
+                self.carry_out(action, Message::LockAnswered)
             }
             Message::Tick(now) => self.tick(now),
             Message::RecoveryWritten(Ok(())) => Task::none(),
             Message::RecoveryWritten(Err(error)) => {
-                self.notify(Tone::Error, error.describe(self.config.language));
+                self.say(Tone::Error, move |language| error.describe(language));
                 Task::none()
             }
             Message::WindowFocused => {
@@ -602,7 +685,7 @@ impl App {
     /// step and refreshes what depends on the document.
     fn change(&mut self, change: Change) {
         if self.document.read_only {
-            self.notify(Tone::Error, tr(self.config.language, "app.read_only_edit"));
+            self.say(Tone::Error, |language| tr(language, "app.read_only_edit"));
             return;
         }
         let result = self
@@ -612,12 +695,10 @@ impl App {
         if let Err(error) = result {
             // A screen asked for something that does not exist: a bug, but never a
             // reason to lose the user's work. The path is for the bug report.
-            let text = tr_with(
-                self.config.language,
-                "app.edit_failed",
-                &[("detail", &format!("{:?}", error.0))],
-            );
-            self.notify(Tone::Error, text);
+            let detail = format!("{:?}", error.0);
+            self.say(Tone::Error, move |language| {
+                tr_with(language, "app.edit_failed", &[("detail", &detail)])
+            });
         }
         self.edited(Instant::now());
         self.refresh();
@@ -681,68 +762,23 @@ impl App {
                 return self.with_dialog(state.view(&context).map(Message::Present));
             }
         };
-        let mut page = column![header::header(self, self.tab())];
-        if let Some(notice) = &self.notice {
-            page = page
-                .push(container(header::notice_bar(notice, self.config.language)).padding([8, 16]));
-        }
-        page = page.push(container(body).padding(12).height(Length::Fill));
+        // The notice's place is kept, empty, when there is none: the screen below stays
+        // at the same place in the widget tree, so a notice coming or going (Ctrl+S says
+        // "saved") keeps the screen's scroll position and the field being typed in. (A
+        // zero-sized element would not do: a column leaves those out.)
+        let notice: Element<'_, Message> = match &self.notice {
+            Some(notice) => container(header::notice_bar(notice, self.config.language))
+                .padding([8, 16])
+                .into(),
+            None => iced::widget::space::horizontal().into(),
+        };
+        let page = column![
+            header::header(self, self.tab()),
+            notice,
+            container(body).padding(12).height(Length::Fill)
+        ];
         let page: Element<'_, Message> = page.height(Length::Fill).into();
         self.with_dialog(page)
-    }
-
-    /// `page` under the open dialog, if any.
-    fn with_dialog<'a>(&'a self, page: Element<'a, Message>) -> Element<'a, Message> {
-        let language = self.config.language;
-        let context = self.context();
-        match self.dialog() {
-            None => page,
-            Some(Dialog::Confirm(_)) => widget::modal(
-                page,
-                dialog::confirm_discard(language, &self.document.name())
-                    .map(Message::UnsavedAnswered),
-                Message::UnsavedAnswered(UnsavedAnswer::Cancel),
-            ),
-            Some(Dialog::New(state)) => widget::modal(
-                page,
-                state.view(&context).map(Message::NewDocument),
-                Message::CloseDialog,
-            ),
-            Some(Dialog::Recover(entries)) => widget::modal(
-                page,
-                file_prompts::recover(language, entries).map(Message::RecoveryAnswered),
-                Message::RecoveryAnswered(RecoveryAnswer::Later),
-            ),
-            Some(Dialog::ChangedOnDisk(prompt)) => widget::modal(
-                page,
-                file_prompts::changed(
-                    language,
-                    self.document
-                        .path
-                        .as_deref()
-                        .unwrap_or(std::path::Path::new("")),
-                    *prompt,
-                    self.document.is_dirty(),
-                )
-                .map(Message::DiskChangeAnswered),
-                Message::DiskChangeAnswered(DiskAnswer::Cancel),
-            ),
-            Some(Dialog::Locked { document, holder }) => widget::modal(
-                page,
-                file_prompts::locked(
-                    language,
-                    document.path.as_deref().unwrap_or(std::path::Path::new("")),
-                    holder,
-                )
-                .map(Message::LockAnswered),
-                Message::LockAnswered(LockAnswer::Cancel),
-            ),
-            Some(Dialog::OpenPath(state)) => widget::modal(
-                page,
-                state.view(&context).map(Message::OpenPath),
-                Message::CloseDialog,
-            ),
-        }
     }
 }
 

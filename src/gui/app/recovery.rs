@@ -10,7 +10,7 @@ use iced::time::Instant;
 
 use super::{App, Dialog, Message};
 use crate::file::Fingerprint;
-use crate::gui::dialog::file_prompts::RecoveryAnswer;
+use crate::gui::dialog::file_prompts::{Recover, RecoveryAnswer};
 use crate::gui::document::Document;
 use crate::gui::i18n::tr_with;
 use crate::gui::notice::Tone;
@@ -79,7 +79,7 @@ impl App {
     }
 
     pub(super) fn answer_recover(&mut self, answer: RecoveryAnswer) {
-        let Some(Dialog::Recover(entries)) = self.dialogs.last_mut() else {
+        let Some(Dialog::Recover(Recover { entries })) = self.dialogs.last_mut() else {
             return;
         };
         let Some(store) = self.recovery.clone() else {
@@ -93,7 +93,7 @@ impl App {
                 if index < entries.len() {
                     let entry = entries.remove(index);
                     if let Err(error) = store.discard(&entry) {
-                        self.notify(Tone::Error, error.describe(self.config.language));
+                        self.say(Tone::Error, move |language| error.describe(language));
                     }
                 }
             }
@@ -118,15 +118,15 @@ impl App {
                         self.replace_document(document);
                         // Keep the copy until the restored work is saved somewhere.
                         self.edited(Instant::now());
-                        let text =
-                            tr_with(self.config.language, "app.recovered", &[("name", &name)]);
-                        self.inform(text);
+                        self.say(Tone::Info, move |language| {
+                            tr_with(language, "app.recovered", &[("name", &name)])
+                        });
                     }
-                    Err(error) => self.notify(Tone::Error, error.describe(self.config.language)),
+                    Err(error) => self.say(Tone::Error, move |language| error.describe(language)),
                 }
             }
         }
-        if matches!(self.dialog(), Some(Dialog::Recover(entries)) if entries.is_empty()) {
+        if matches!(self.dialog(), Some(Dialog::Recover(recover)) if recover.entries.is_empty()) {
             self.dismiss();
         }
     }

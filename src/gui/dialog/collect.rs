@@ -11,7 +11,7 @@ use crate::edit::Edit;
 use crate::forms::{Collection, Prefer, Side, Value, collect, read_form};
 use crate::gui::contract::{Action, Change, Context, Request};
 use crate::gui::i18n::{tr, tr_with};
-use crate::gui::notice::Notice;
+use crate::gui::notice::{Notice, Tone};
 use crate::gui::theme;
 use crate::gui::widget;
 use crate::locale::Language;
@@ -105,10 +105,11 @@ impl CollectPreview {
             Message::Cancel => Action::Request(Request::CloseDialog),
             Message::Apply => {
                 if context.read_only {
-                    return Action::Notify(Notice::error(tr(
+                    return Action::Notify(Notice::said(
+                        Tone::Error,
                         context.language,
-                        "forms.gui.read_only",
-                    )));
+                        |language| tr(language, "forms.gui.read_only"),
+                    ));
                 }
                 let edits: Vec<Edit> = self
                     .collection
@@ -119,10 +120,11 @@ impl CollectPreview {
                     })
                     .collect();
                 if edits.is_empty() {
-                    return Action::Notify(Notice::info(tr(
+                    return Action::Notify(Notice::said(
+                        Tone::Info,
                         context.language,
-                        "forms.gui.nothing_changed",
-                    )));
+                        |language| tr(language, "forms.gui.nothing_changed"),
+                    ));
                 }
                 Action::Change(Change {
                     edits,

@@ -1,27 +1,121 @@
-//! The prompts that keep work from being lost: unsaved work found after a crash, a file
-//! changed by someone else, a file another user has open.
+//! The questions that keep work from being lost: save the changes first, unsaved work
+//! found after a crash, a file changed by someone else, a file another user has open.
+//! Each is a dialog on the one contract whose update hands its answer to the app
+//! (`Request::Answer`): only the app holds the document the answer is about.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use iced::widget::{Column, button, column, row, space, text};
 use iced::{Alignment, Element, Length};
 
+use super::Pending;
+use super::answer::Answer;
+pub use super::answer::{DiskAnswer, LockAnswer, RecoveryAnswer, UnsavedAnswer};
+use crate::gui::contract::{Action, Context, Request};
+use crate::gui::document::Document;
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
 use crate::gui::widget;
 use crate::locale::Language;
 use crate::safety::{LockInfo, RecoveryEntry};
 
-/// Unsaved work found at start.
+/// "Save the changes to NAME?", asked before `pending` replaces or closes the document.
 #[derive(Debug, Clone, PartialEq)]
-pub enum RecoveryAnswer {
-    Restore(usize),
-    Discard(usize),
-    /// Decide later: the copies stay and are offered again at the next start.
-    Later,
+pub struct SaveChanges {
+    pub pending: Pending,
+    /// The document's name when asked.
+    name: String,
+    /// How many typed entries are not in the document, in words (they are lost on
+    /// closing), when there are any.
+    untaken: Option<String>,
 }
 
-/// The file changed on disk since it was opened or saved.
+impl SaveChanges {
+    pub fn new(pending: Pending, name: String, untaken: Option<String>) -> Self {
+        Self {
+            pending,
+            name,
+            untaken,
+        }
+    }
+
+    pub fn update(
+        &mut self,
+        answer: UnsavedAnswer,
+        _context: &Context<'_>,
+    ) -> Action<UnsavedAnswer> {
+        Action::Request(Request::Answer(Answer::Unsaved(answer)))
+    }
+
+    pub fn view<'a>(&'a self, context: &Context<'a>) -> Element<'a, UnsavedAnswer> {
+        super::confirm_discard(context.language, &self.name, self.untaken.clone())
+    }
+}
+
+/// Unsaved work left by a crash, offered at start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recover {
+    pub entries: Vec<RecoveryEntry>,
+}
+
+impl Recover {
+    pub fn update(
+        &mut self,
+        answer: RecoveryAnswer,
+        _context: &Context<'_>,
+    ) -> Action<RecoveryAnswer> {
+        Action::Request(Request::Answer(Answer::Recovery(answer)))
+    }
+
+    pub fn view<'a>(&'a self, context: &Context<'a>) -> Element<'a, RecoveryAnswer> {
+        recover(context.language, &self.entries)
+    }
+}
+
+/// "The file changed on disk" (or is gone), about the document's file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangedOnDisk {
+    pub prompt: DiskPrompt,
+    path: PathBuf,
+    /// The document had unsaved changes when asked: reloading loses them.
+    dirty: bool,
+}
+
+impl ChangedOnDisk {
+    pub fn new(prompt: DiskPrompt, path: PathBuf, dirty: bool) -> Self {
+        Self {
+            prompt,
+            path,
+            dirty,
+        }
+    }
+
+    pub fn update(&mut self, answer: DiskAnswer, _context: &Context<'_>) -> Action<DiskAnswer> {
+        Action::Request(Request::Answer(Answer::Disk(answer)))
+    }
+
+    pub fn view<'a>(&'a self, context: &Context<'a>) -> Element<'a, DiskAnswer> {
+        changed(context.language, &self.path, self.prompt, self.dirty)
+    }
+}
+
+/// A file someone else has open, loaded but not yet shown.
+pub struct Locked {
+    pub document: Box<Document>,
+    pub holder: LockInfo,
+}
+
+impl Locked {
+    pub fn update(&mut self, answer: LockAnswer, _context: &Context<'_>) -> Action<LockAnswer> {
+        Action::Request(Request::Answer(Answer::Lock(answer)))
+    }
+
+    pub fn view<'a>(&'a self, context: &Context<'a>) -> Element<'a, LockAnswer> {
+        let path = self.document.path.as_deref().unwrap_or(Path::new(""));
+        locked(context.language, path, &self.holder)
+    }
+}
+
 /// What happened to the file on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DiskChange {
@@ -54,24 +148,6 @@ impl DiskPrompt {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DiskAnswer {
-    /// Load the version on disk, dropping the changes made here.
-    Reload,
-    /// Keep this version; save over the file (now, or at the next save).
-    KeepMine,
-    SaveAs,
-    Cancel,
-}
-
-/// Another user has the file open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LockAnswer {
-    ReadOnly,
-    OpenAnyway,
-    Cancel,
-}
-
 fn title<'a, M: 'a>(icon: Icon, words: String) -> Element<'a, M> {
     row![icon.sized(22), text(words).size(20).font(widget::bold())]
         .spacing(10)
@@ -79,10 +155,7 @@ fn title<'a, M: 'a>(icon: Icon, words: String) -> Element<'a, M> {
         .into()
 }
 
-pub fn recover<'a>(
-    language: Language,
-    entries: &'a [RecoveryEntry],
-) -> Element<'a, RecoveryAnswer> {
+fn recover<'a>(language: Language, entries: &'a [RecoveryEntry]) -> Element<'a, RecoveryAnswer> {
     let mut list: Column<'a, RecoveryAnswer> = column![].spacing(10);
     for (index, entry) in entries.iter().enumerate() {
         let restore = button(text(tr(language, "app.recover_restore")))
@@ -115,7 +188,7 @@ pub fn recover<'a>(
     .into()
 }
 
-pub fn changed<'a>(
+fn changed<'a>(
     language: Language,
     path: &Path,
     prompt: DiskPrompt,
@@ -182,7 +255,7 @@ pub fn changed<'a>(
     content.push(buttons.wrap().vertical_spacing(8)).into()
 }
 
-pub fn locked<'a>(language: Language, path: &Path, holder: &LockInfo) -> Element<'a, LockAnswer> {
+fn locked<'a>(language: Language, path: &Path, holder: &LockInfo) -> Element<'a, LockAnswer> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

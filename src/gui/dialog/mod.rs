@@ -1,12 +1,15 @@
-//! Dialogs shown over the window. Those with state of their own (a new roadmap, open
-//! by path) follow the screens' contract (`update(&mut self, Message, &Context) ->
-//! Action`); the questions ("save changes?", [`file_prompts`]) are views whose answer
-//! the app carries out, since only the app holds the document they are about.
+//! Dialogs shown over the window, each on the screens' contract (`update(&mut self,
+//! Message, &Context) -> Action`, `view(&self, &Context)`). The file questions
+//! ([`file_prompts`]) answer with `Request::Answer`, which the app carries out, since
+//! only the app holds the document they are about.
 
+pub mod answer;
 pub mod collect;
 pub mod file_prompts;
+pub mod import;
 pub mod new_document;
 pub mod open_path;
+pub mod typed_path;
 
 use iced::widget::{button, column, row, space, text};
 use iced::{Element, Length};
@@ -20,24 +23,29 @@ use crate::locale::Language;
 pub enum Pending {
     New,
     Open,
+    /// Import a spreadsheet as a new document.
+    Import,
     OpenFile(std::path::PathBuf),
     Close(iced::window::Id),
 }
 
-/// The answers to "save changes?".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnsavedAnswer {
-    Save,
-    Discard,
-    Cancel,
-}
+pub use answer::UnsavedAnswer;
 
-/// "Save the changes to NAME?" with Save / Don't save / Cancel.
-pub fn confirm_discard<'a>(language: Language, name: &str) -> Element<'a, UnsavedAnswer> {
+/// "Save the changes to NAME?" with Save / Don't save / Cancel; `untaken` says that
+/// typed entries marked red are not in the document (and are lost on closing).
+pub fn confirm_discard<'a>(
+    language: Language,
+    name: &str,
+    untaken: Option<String>,
+) -> Element<'a, UnsavedAnswer> {
     let title = super::i18n::tr_with(language, "app.unsaved_title", &[("name", name)]);
+    let untaken = untaken.map(|words| text(words).style(text::danger));
     column![
         text(title).size(20).font(widget::bold()),
         text(tr(language, "app.unsaved_body")),
+    ]
+    .push(untaken)
+    .push(
         row![
             button(text(tr(language, "app.discard")))
                 .style(button::danger)
@@ -52,7 +60,7 @@ pub fn confirm_discard<'a>(language: Language, name: &str) -> Element<'a, Unsave
         ]
         .spacing(10)
         .width(Length::Fill),
-    ]
+    )
     .spacing(16)
     .into()
 }

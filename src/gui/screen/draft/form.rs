@@ -27,21 +27,25 @@ pub fn view<'a>(state: &'a Drafting, context: &Context<'a>) -> Element<'a, Messa
         Selection::Indicator(at) => indicator(state, context, at),
     };
     scrollable(container(content).padding(20).max_width(980))
+        .id(FORM_ID)
         .height(Length::Fill)
         .into()
 }
 
+/// The widget id of the form's scrollable: scrolled to an entry to correct.
+pub const FORM_ID: &str = "draft-form";
+
 /// A text input bound to a field of the selected item.
-fn input<'a>(
+pub(super) fn input<'a>(
     state: &'a Drafting,
     context: &Context<'a>,
     field: Field,
     value: String,
     placeholder: &str,
 ) -> Element<'a, Message> {
-    let key = BufferKey {
-        owner: format!("{:?}", state.selection),
-        slot: format!("{field:?}"),
+    let key = BufferKey::Field {
+        selection: state.selection,
+        field,
     };
     let buffer = state.buffer(&key);
     let shown = buffer.map_or(value, |b| b.text.clone());
@@ -62,7 +66,7 @@ pub fn field_id(field: Field) -> String {
     format!("field-{field:?}")
 }
 
-fn labelled<'a>(
+pub(super) fn labelled<'a>(
     state: &'a Drafting,
     context: &Context<'a>,
     label_key: &str,
@@ -70,9 +74,9 @@ fn labelled<'a>(
     value: String,
 ) -> Element<'a, Message> {
     let language = context.language;
-    let key = BufferKey {
-        owner: format!("{:?}", state.selection),
-        slot: format!("{field:?}"),
+    let key = BufferKey::Field {
+        selection: state.selection,
+        field,
     };
     let error = state
         .buffer(&key)
@@ -135,7 +139,7 @@ fn rules_fields<'a>(
     .into()
 }
 
-fn number(language: Language, value: f64) -> String {
+pub(super) fn number(language: Language, value: f64) -> String {
     language.number(value, 4)
 }
 
@@ -198,6 +202,7 @@ fn document<'a>(state: &'a Drafting, context: &Context<'a>) -> Element<'a, Messa
             ]
             .spacing(8),
         ),
+        super::scoring::section(state, context),
         text(tr_with(
             language,
             "draft.summary",
@@ -347,15 +352,25 @@ fn area<'a>(state: &'a Drafting, context: &Context<'a>, a: usize) -> Element<'a,
             .width(Length::FillPortion(3)),
         ]
         .spacing(12),
-        widget::field(
-            tr(language, "draft.element"),
-            pick_list(
-                elements.to_vec(),
-                selected,
-                |choice: Labelled<AreaElement>| Message::Picked(Pick::Element(choice.value))
-            )
-            .width(Length::Fixed(260.0)),
-        ),
+        row![
+            widget::field(
+                tr(language, "draft.element"),
+                pick_list(
+                    elements.to_vec(),
+                    selected,
+                    |choice: Labelled<AreaElement>| Message::Picked(Pick::Element(choice.value))
+                )
+                .width(Length::Fill),
+            ),
+            labelled(
+                state,
+                context,
+                "draft.weight",
+                Field::Weight,
+                area.weight.map(|w| number(language, w)).unwrap_or_default()
+            ),
+        ]
+        .spacing(12),
         labelled(
             state,
             context,
@@ -460,6 +475,8 @@ fn program<'a>(
             labelled(state, context, "draft.budget", Field::Budget, budget),
         ]
         .spacing(12),
+        super::budget::quick_win(program, context),
+        super::budget::section(state, context, program),
         labelled(
             state,
             context,
@@ -487,10 +504,18 @@ fn indicator<'a>(
     let Some(indicator) = roadmap.indicator(at) else {
         return text(tr(language, "draft.gone")).into();
     };
-    let kinds = [Kind::Level, Kind::Count, Kind::Milestone]
+    let kinds = [Kind::Level, Kind::Count, Kind::Average, Kind::Milestone]
         .map(|k| Labelled::new(k, kind_label(k, language)));
-    let directions = [Direction::HigherIsBetter, Direction::LowerIsBetter]
-        .map(|d| Labelled::new(d, direction_label(d, language)));
+    // A milestone is done or not: a range of values means nothing for it.
+    let directions: Vec<Labelled<Direction>> = [
+        Direction::HigherIsBetter,
+        Direction::LowerIsBetter,
+        Direction::WithinRange,
+    ]
+    .into_iter()
+    .filter(|&d| d != Direction::WithinRange || indicator.kind != Kind::Milestone)
+    .map(|d| Labelled::new(d, direction_label(d, language)))
+    .collect();
     let line = context.report.indicators.iter().find(|l| l.at() == at);
     let status = line.map(|line| {
         let achievement = line
@@ -559,7 +584,7 @@ fn indicator<'a>(
                 widget::field(
                     tr(language, "draft.direction"),
                     pick_list(
-                        directions.to_vec(),
+                        directions.clone(),
                         directions
                             .iter()
                             .find(|d| d.value == indicator.direction)
@@ -571,6 +596,7 @@ fn indicator<'a>(
             ]
             .spacing(12),
         );
+    content = content.push(super::measure::fields(state, context, indicator));
     if indicator.kind == Kind::Milestone {
         content = content.push(milestone(context, indicator.due, indicator.done));
     } else {
@@ -619,13 +645,17 @@ fn indicator<'a>(
         content = content.push(widget::section(
             tr(language, "draft.targets"),
             column![
-                text(tr(
-                    language,
-                    if indicator.kind == Kind::Count {
-                        "draft.targets_help_count"
-                    } else {
-                        "draft.targets_help_level"
-                    }
+                text(format!(
+                    "{} {}",
+                    tr(
+                        language,
+                        match indicator.kind {
+                            Kind::Count => "draft.targets_help_count",
+                            Kind::Average => "draft.targets_help_average",
+                            _ => "draft.targets_help_level",
+                        }
+                    ),
+                    tr(language, "draft.targets_help_range")
                 ))
                 .size(13)
                 .style(widget::muted_text),

@@ -2,19 +2,24 @@
 //! and an actual cell for each, typed in either number convention and shown in the
 //! interface's.
 
-use iced::widget::{Column, column, container, row, text, text_input};
+use iced::widget::{Column, column, container, row, text, text_input, tooltip};
 use iced::{Alignment, Element, Length, Theme};
 
-use super::{BufferKey, Cell, Drafting, Message};
+use iced::Task;
+use iced::widget::operation;
+
+use super::{BufferKey, Cell, Drafting, Message, Step};
 use crate::gui::i18n::tr;
 use crate::gui::{theme, widget};
-use crate::locale::{Language, parse_number};
-use crate::model::{EntryError, Indicator, Quarter};
+use crate::locale::{Language, parse_number, parse_range};
+use crate::model::Period;
+use crate::model::{EntryError, Indicator, Planned, Quarter};
 
 pub fn buffer_key(indicator: &Indicator, quarter: Quarter, cell: Cell) -> BufferKey {
-    BufferKey {
-        owner: indicator.id.clone(),
-        slot: format!("{quarter}/{cell:?}"),
+    BufferKey::Cell {
+        indicator: indicator.id.clone(),
+        quarter,
+        cell,
     }
 }
 
@@ -39,21 +44,33 @@ impl CellProblem {
     }
 }
 
-/// The indicator after typing `text` into a cell: `Ok(None)` when nothing changes.
+/// The indicator after typing `text` into a cell: `Ok(None)` when nothing changes. A
+/// target may be a range (`70–80`, format version 2); an actual is one number.
 pub fn apply(
     indicator: &Indicator,
     quarter: Quarter,
     cell: Cell,
     text: &str,
 ) -> Result<Option<Indicator>, CellProblem> {
-    let value = if text.trim().is_empty() {
-        None
-    } else {
-        Some(parse_number(text).map_err(|_| CellProblem::NotANumber)?)
-    };
+    let empty = text.trim().is_empty();
     match cell {
-        Cell::Target => indicator.with_target(quarter, value),
-        Cell::Actual => indicator.with_actual(quarter, value),
+        Cell::Target => {
+            let planned = if empty {
+                None
+            } else {
+                let (target, upper) = parse_range(text).map_err(|_| CellProblem::NotANumber)?;
+                Some(Planned { target, upper })
+            };
+            indicator.with_target(quarter, planned)
+        }
+        Cell::Actual => {
+            let value = if empty {
+                None
+            } else {
+                Some(parse_number(text).map_err(|_| CellProblem::NotANumber)?)
+            };
+            indicator.with_actual(quarter, value)
+        }
     }
     .map_err(CellProblem::Refused)
 }
@@ -63,7 +80,7 @@ pub fn view<'a>(
     state: &'a Drafting,
     indicator: &'a Indicator,
     language: Language,
-    period: crate::model::Period,
+    period: Period,
     current: Quarter,
 ) -> Element<'a, Message> {
     let label = |key: &str| text(tr(language, key)).size(13).style(widget::muted_text);
@@ -101,15 +118,14 @@ pub fn view<'a>(
                 let buffer = state.buffer(&key);
                 let shown = match buffer {
                     Some(buffer) => buffer.text.clone(),
-                    None => stored(indicator, quarter, cell)
-                        .map(|value| language.number(value, 4))
-                        .unwrap_or_default(),
+                    None => shown(indicator, quarter, cell, language),
                 };
-                let invalid = buffer.is_some_and(|b| !b.valid);
-                if invalid {
-                    let problem = apply(indicator, quarter, cell, &buffer.expect("invalid").text)
+                let problem = buffer.filter(|b| !b.valid).map(|buffer| {
+                    apply(indicator, quarter, cell, &buffer.text)
                         .err()
-                        .unwrap_or(CellProblem::NotANumber);
+                        .unwrap_or(CellProblem::NotANumber)
+                });
+                if let Some(problem) = problem {
                     problems.push(format!(
                         "{} · {}: {}",
                         language.quarter(quarter),
@@ -120,16 +136,27 @@ pub fn view<'a>(
                 let mut input = text_input("", &shown)
                     .id(cell_id(quarter, cell))
                     .on_input(move |text| Message::CellChanged(quarter, cell, text))
+                    .on_submit(Message::CellSubmitted(quarter, cell))
                     .padding([6, 8])
                     .size(14)
                     .align_x(iced::alignment::Horizontal::Right)
                     .width(Length::Fill);
-                if invalid {
+                if problem.is_some() {
                     input = input.style(theme::invalid_input);
                 } else if quarter == current {
                     input = input.style(current_quarter_input);
                 }
-                line = line.push(input);
+                // Why it is red, where the eye is (the list under the grid may be out of
+                // view). Every cell is wrapped alike, valid or not: a cell whose widget
+                // tree changed as it turned red would lose the focus mid-typing (`70-`
+                // is red until `80` follows).
+                let tip = problem.map(|problem| {
+                    container(text(tr(language, problem.key())).size(13))
+                        .padding([4, 8])
+                        .style(container::rounded_box)
+                });
+                let cell_view = tooltip(input, tip, tooltip::Position::Top).gap(4);
+                line = line.push(cell_view);
             }
             grid = grid.push(line);
         }
@@ -141,6 +168,52 @@ pub fn view<'a>(
     content.into()
 }
 
+/// The cells of the grid in the order Tab visits them: year by year, the target row
+/// then the actual row, TW I to TW IV.
+fn cells(period: Period) -> impl Iterator<Item = (Quarter, Cell)> {
+    period.years().flat_map(|year| {
+        [Cell::Target, Cell::Actual]
+            .into_iter()
+            .flat_map(move |cell| {
+                (1..=4).map(move |number| {
+                    (
+                        Quarter::new(year, number).expect("1..=4 is a quarter"),
+                        cell,
+                    )
+                })
+            })
+    })
+}
+
+/// The cell a key moves to from (`quarter`, `cell`): right and left in reading order
+/// (from TW IV to the next row's TW I), down to the same quarter's cell in the next
+/// row; `None` past the grid's ends.
+pub fn next_cell(
+    period: Period,
+    quarter: Quarter,
+    cell: Cell,
+    step: Step,
+) -> Option<(Quarter, Cell)> {
+    let order: Vec<(Quarter, Cell)> = cells(period).collect();
+    let at = order.iter().position(|&c| c == (quarter, cell))?;
+    let to = match step {
+        Step::Right => at.checked_add(1)?,
+        Step::Left => at.checked_sub(1)?,
+        Step::Down => at.checked_add(4)?,
+    };
+    order.get(to).copied()
+}
+
+/// The grid cell that has the focus, if any (iced 0.14 asks each widget by id).
+pub fn focused_cell(period: Period) -> Task<Option<(Quarter, Cell)>> {
+    Task::batch(cells(period).map(|(quarter, cell)| {
+        operation::is_focused(cell_id(quarter, cell))
+            .map(move |focused| focused.then_some((quarter, cell)))
+    }))
+    .collect()
+    .map(|found| found.into_iter().flatten().next())
+}
+
 /// The widget id of a grid cell, for tests and focus: `cell-2025-Q1-target`.
 pub fn cell_id(quarter: Quarter, cell: Cell) -> String {
     let cell = match cell {
@@ -150,11 +223,29 @@ pub fn cell_id(quarter: Quarter, cell: Cell) -> String {
     format!("cell-{quarter}-{cell}")
 }
 
-fn stored(indicator: &Indicator, quarter: Quarter, cell: Cell) -> Option<f64> {
-    let entry = indicator.target_at(quarter)?;
-    match cell {
-        Cell::Target => Some(entry.target),
-        Cell::Actual => entry.actual,
+/// The cell as the document holds it, as exact text (see [`crate::gui::typed::exact`]).
+pub fn stored_text(indicator: &Indicator, quarter: Quarter, cell: Cell) -> String {
+    use crate::gui::typed::exact;
+    match (cell, indicator.target_at(quarter)) {
+        (Cell::Target, Some(entry)) => match entry.upper {
+            Some(upper) => format!("{}–{}", exact(Some(entry.target)), exact(Some(upper))),
+            None => exact(Some(entry.target)),
+        },
+        (Cell::Actual, Some(entry)) => exact(entry.actual),
+        (_, None) => String::new(),
+    }
+}
+
+/// The cell as shown: `12,5`, a range as `70–80`, in the interface's numbers.
+fn shown(indicator: &Indicator, quarter: Quarter, cell: Cell, language: Language) -> String {
+    let number = |value: f64| language.number(value, 4);
+    match (cell, indicator.target_at(quarter)) {
+        (Cell::Target, Some(entry)) => match entry.upper {
+            Some(upper) => format!("{}–{}", number(entry.target), number(upper)),
+            None => number(entry.target),
+        },
+        (Cell::Actual, Some(entry)) => entry.actual.map(number).unwrap_or_default(),
+        (_, None) => String::new(),
     }
 }
 
@@ -189,6 +280,72 @@ mod tests {
     }
 
     #[test]
+    fn a_range_reads_back_from_its_text() {
+        let q1 = Quarter::new(2025, 1).unwrap();
+        let ranged = apply(&indicator(), q1, Cell::Target, "70–80,5")
+            .unwrap()
+            .unwrap();
+        let entry = ranged.target_at(q1).unwrap();
+        assert_eq!((entry.target, entry.upper), (70.0, Some(80.5)));
+        assert_eq!(stored_text(&ranged, q1, Cell::Target), "70–80.5");
+        assert_eq!(
+            shown(&ranged, q1, Cell::Target, Language::Indonesian),
+            "70–80,5"
+        );
+        assert_eq!(
+            apply(
+                &ranged,
+                q1,
+                Cell::Target,
+                &stored_text(&ranged, q1, Cell::Target)
+            ),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn keys_move_like_a_spreadsheet() {
+        let period = Period {
+            start: 2025,
+            end: 2026,
+        };
+        let q = |year, n| Quarter::new(year, n).unwrap();
+        use Cell::{Actual, Target};
+        for (from, step, to) in [
+            (
+                (q(2025, 1), Target),
+                Step::Right,
+                Some((q(2025, 2), Target)),
+            ),
+            (
+                (q(2025, 4), Target),
+                Step::Right,
+                Some((q(2025, 1), Actual)),
+            ),
+            (
+                (q(2025, 4), Actual),
+                Step::Right,
+                Some((q(2026, 1), Target)),
+            ),
+            ((q(2025, 2), Target), Step::Left, Some((q(2025, 1), Target))),
+            ((q(2025, 1), Actual), Step::Left, Some((q(2025, 4), Target))),
+            ((q(2025, 1), Target), Step::Left, None),
+            ((q(2025, 3), Target), Step::Down, Some((q(2025, 3), Actual))),
+            ((q(2025, 3), Actual), Step::Down, Some((q(2026, 3), Target))),
+            ((q(2026, 4), Actual), Step::Right, None),
+            ((q(2026, 2), Actual), Step::Down, None),
+            // Outside the period: not a cell of this grid.
+            ((q(2027, 1), Target), Step::Right, None),
+        ] {
+            assert_eq!(
+                next_cell(period, from.0, from.1, step),
+                to,
+                "{from:?} {step:?}"
+            );
+        }
+    }
+
+    #[test]
     fn typing_into_cells() {
         let q = |n| Quarter::new(2025, n).unwrap();
         let base = indicator();
@@ -205,6 +362,10 @@ mod tests {
                 Err(CellProblem::Refused(EntryError::ActualReported)),
             ),
             (q(1), Cell::Target, "12,,5", Err(CellProblem::NotANumber)),
+            (q(1), Cell::Target, "12,5x", Err(CellProblem::NotANumber)),
+            (q(1), Cell::Target, "70-80", Ok(Some(Some(70.0)))),
+            (q(1), Cell::Target, "80–70", Err(CellProblem::NotANumber)),
+            (q(1), Cell::Actual, "70-80", Err(CellProblem::NotANumber)),
             (q(1), Cell::Actual, "44", Ok(Some(Some(44.0)))),
             (q(2), Cell::Actual, "", Ok(Some(None))),
             (
@@ -216,8 +377,15 @@ mod tests {
             (q(3), Cell::Actual, "", Ok(None)),
             (q(2), Cell::Actual, "abc", Err(CellProblem::NotANumber)),
         ] {
-            let result = apply(&base, quarter, cell, typed)
-                .map(|changed| changed.map(|indicator| stored(&indicator, quarter, cell)));
+            let result = apply(&base, quarter, cell, typed).map(|changed| {
+                changed.map(|indicator| {
+                    let entry = indicator.target_at(quarter);
+                    match cell {
+                        Cell::Target => entry.map(|entry| entry.target),
+                        Cell::Actual => entry.and_then(|entry| entry.actual),
+                    }
+                })
+            });
             assert_eq!(result, expected, "{quarter} {cell:?} {typed:?}");
         }
     }

@@ -2,23 +2,27 @@
 //! with its status at the current quarter), the selected item's form on the right,
 //! and the problems found by validation below.
 
+mod budget;
 mod fields;
 mod form;
 mod grid;
+mod measure;
 mod outline;
 mod problems;
+mod scoring;
 
 use std::collections::{HashMap, HashSet};
 
-use iced::widget::{column, container, row};
-use iced::{Element, Length};
+use iced::widget::{column, container, operation, row};
+use iced::{Element, Length, Task};
 
-pub use fields::{Cell, Field, Pick};
+pub use fields::{Cell, Field, Pick, RatingChoice};
+pub use form::field_id;
 pub use grid::cell_id as grid_cell_id;
 
 use crate::edit::{Edit, Node, NodePath, ids};
 use crate::gui::contract::{Action, Change, Context};
-use crate::gui::theme;
+use crate::gui::{theme, typed};
 use crate::model::{Area, Indicator, IndicatorAt, Kind, Program, Quarter, Roadmap, Unit};
 use crate::validate::Location;
 
@@ -61,16 +65,48 @@ pub enum Message {
     CancelRemoveUnit,
     ProblemClicked(Location),
     ToggleProblems,
+    /// Show the invalid entry typed first (the count under the form was clicked).
+    ShowFirstInvalid,
+    /// Tab or Shift+Tab (from the app): move from the focused field or cell.
+    Tab(Step),
+    /// The grid cell that had the focus when Tab was pressed (`None`: not a cell).
+    Focused(Option<(Quarter, Cell)>, Step),
+    /// Enter in a grid cell.
+    CellSubmitted(Quarter, Cell),
 }
 
-/// Text typed into a number field or a grid cell, kept as typed until the document
-/// shows the same value (or forever, while it is not a valid number: an invalid entry
-/// is marked in place and never silently dropped).
+/// Where the grid's keys move, as in a spreadsheet: Tab right, Shift+Tab left, Enter
+/// down. Each key leaves its cell in the document already (typing went in key by key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Right,
+    Left,
+    Down,
+}
+
+impl Step {
+    /// The move from field to field, outside the grid (or past its ends).
+    pub fn next_field<T: Send + 'static>(self) -> Task<T> {
+        match self {
+            Step::Left => operation::focus_previous(),
+            Step::Right | Step::Down => operation::focus_next(),
+        }
+    }
+}
+
+/// Where text typed into a number field or a grid cell is kept: as typed until the
+/// document shows the same value (or forever, while it is not a valid number: an
+/// invalid entry is marked in place and never silently dropped).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct BufferKey {
-    /// The indicator id (cells) or the selection (fields) the text belongs to.
-    pub owner: String,
-    pub slot: String,
+pub enum BufferKey {
+    /// A cell of the target grid of the indicator with this id.
+    Cell {
+        indicator: String,
+        quarter: Quarter,
+        cell: Cell,
+    },
+    /// A number field of the item selected.
+    Field { selection: Selection, field: Field },
 }
 
 /// The drafting screen: what is selected, folded, and typed but not yet valid.
@@ -82,12 +118,20 @@ pub struct Drafting {
     /// A unit removal waiting for the user to accept that programs lose their unit.
     removing_unit: Option<usize>,
     show_problems: bool,
+    /// The grid cell the keys last moved the focus to.
+    keyed: Option<(Quarter, Cell)>,
+    /// Entries begun so far (see [`Buffer::since`]).
+    entries: u64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 struct Buffer {
     text: String,
     valid: bool,
+    /// What the document held when typing here began (see [`crate::gui::typed`]).
+    before: String,
+    /// When typing here began, counted in entries: the oldest invalid one is "first".
+    since: u64,
 }
 
 impl Drafting {
@@ -104,11 +148,18 @@ impl Drafting {
             buffers: HashMap::new(),
             removing_unit: None,
             show_problems: true,
+            keyed: None,
+            entries: 0,
         }
     }
 
     pub fn selection(&self) -> Selection {
         self.selection
+    }
+
+    /// The grid cell Tab, Shift+Tab or Enter last moved the focus to.
+    pub fn keyed_cell(&self) -> Option<(Quarter, Cell)> {
+        self.keyed
     }
 
     /// Entries typed that are not numbers, still waiting to be corrected.
@@ -167,6 +218,47 @@ impl Drafting {
                 self.show_problems = !self.show_problems;
                 Action::None
             }
+            Message::ShowFirstInvalid => self.show_first_invalid(roadmap),
+            Message::Tab(step) => match self.selection {
+                Selection::Indicator(_) => Action::Run(
+                    grid::focused_cell(roadmap.period)
+                        .map(move |cell| Message::Focused(cell, step)),
+                ),
+                _ => Action::Run(step.next_field()),
+            },
+            Message::Focused(None, step) => Action::Run(step.next_field()),
+            Message::Focused(Some((quarter, cell)), step) => {
+                self.key_from(quarter, cell, step, roadmap)
+            }
+            Message::CellSubmitted(quarter, cell) => {
+                self.key_from(quarter, cell, Step::Down, roadmap)
+            }
+        }
+    }
+
+    /// Moves the focus from the cell at (`quarter`, `cell`) by `step`, selecting the
+    /// next cell's text so that typing replaces it; past the grid's ends, to the next
+    /// field.
+    fn key_from(
+        &mut self,
+        quarter: Quarter,
+        cell: Cell,
+        step: Step,
+        roadmap: &Roadmap,
+    ) -> Action<Message> {
+        match grid::next_cell(roadmap.period, quarter, cell, step) {
+            Some((quarter, cell)) => {
+                self.keyed = Some((quarter, cell));
+                let id = grid::cell_id(quarter, cell);
+                Action::Run(Task::batch([
+                    operation::focus(id.clone()),
+                    operation::select_all(id),
+                ]))
+            }
+            None => {
+                self.keyed = None;
+                Action::Run(step.next_field())
+            }
         }
     }
 
@@ -193,24 +285,138 @@ impl Drafting {
     }
 
     fn edit_field(&mut self, field: Field, text: String, context: &Context<'_>) -> Action<Message> {
-        let key = BufferKey {
-            owner: format!("{:?}", self.selection),
-            slot: format!("{field:?}"),
-        };
-        match fields::edit(self.selection, field, &text, context.roadmap) {
-            fields::Outcome::Edit(edit) => {
-                if field.is_number() {
-                    self.buffers
-                        .insert(key.clone(), Buffer { text, valid: true });
+        let roadmap = context.roadmap;
+        let selection = self.selection;
+        let key = BufferKey::Field { selection, field };
+        if !field.is_number() {
+            if let (Selection::Indicator(at), Field::Id) = (selection, field)
+                && let Some(indicator) = roadmap.indicator(at)
+            {
+                self.rename_cells(&indicator.id, text.trim());
+            }
+            // Free text always reads: no buffer, no rule to keep.
+            return match fields::edit(selection, field, &text, roadmap) {
+                fields::Outcome::Edit(edit) => {
+                    Action::Change(Change::typing(*edit, format!("{key:?}")))
                 }
-                Action::Change(Change::typing(*edit, format!("{key:?}")))
-            }
-            fields::Outcome::Invalid => {
-                self.buffers.insert(key, Buffer { text, valid: false });
-                Action::None
-            }
-            fields::Outcome::Nothing => Action::None,
+                fields::Outcome::Invalid | fields::Outcome::Nothing => Action::None,
+            };
         }
+        let Some(held) = fields::stored_text(selection, field, roadmap) else {
+            return Action::None;
+        };
+        let before = self.before(&key, held);
+        let (edit, problem) = typed::take(&text, &before, |text| {
+            match fields::edit(selection, field, text, roadmap) {
+                fields::Outcome::Edit(edit) => {
+                    let changes = fields::edited_text(&edit, field, roadmap)
+                        != fields::stored_text(selection, field, roadmap);
+                    Ok(changes.then_some(*edit))
+                }
+                fields::Outcome::Nothing => Ok(None),
+                fields::Outcome::Invalid => Err(()),
+            }
+        });
+        self.keep(key.clone(), text, problem.is_none(), before);
+        edit.map_or(Action::None, |edit| {
+            Action::Change(Change::typing(edit, format!("{key:?}")))
+        })
+    }
+
+    /// The indicator's id changes from `old` to `new`: its cells' entries still to be
+    /// corrected follow it (they are kept by id, and would else be lost from view while
+    /// still counted).
+    fn rename_cells(&mut self, old: &str, new: &str) {
+        let moved: Vec<BufferKey> = self
+            .buffers
+            .keys()
+            .filter(|key| matches!(key, BufferKey::Cell { indicator, .. } if indicator == old))
+            .cloned()
+            .collect();
+        for key in moved {
+            if let (Some(buffer), BufferKey::Cell { quarter, cell, .. }) =
+                (self.buffers.remove(&key), key)
+            {
+                let key = BufferKey::Cell {
+                    indicator: new.to_owned(),
+                    quarter,
+                    cell,
+                };
+                self.buffers.insert(key, buffer);
+            }
+        }
+    }
+
+    /// Keeps `text` typed at `key`, remembering when typing there began.
+    fn keep(&mut self, key: BufferKey, text: String, valid: bool, before: String) {
+        let since = match self.buffers.get(&key) {
+            Some(buffer) => buffer.since,
+            None => {
+                self.entries += 1;
+                self.entries
+            }
+        };
+        self.buffers.insert(
+            key,
+            Buffer {
+                text,
+                valid,
+                before,
+                since,
+            },
+        );
+    }
+
+    /// The invalid entry typed first, if any.
+    fn first_invalid(&self) -> Option<&BufferKey> {
+        self.buffers
+            .iter()
+            .filter(|(_, buffer)| !buffer.valid)
+            .min_by_key(|(_, buffer)| buffer.since)
+            .map(|(key, _)| key)
+    }
+
+    /// Shows the invalid entry typed first: selects its item, scrolls the form to it
+    /// (a cell is in the grid at the form's end, a number field near its top) and puts
+    /// the cursor in it.
+    fn show_first_invalid(&mut self, roadmap: &Roadmap) -> Action<Message> {
+        let Some(key) = self.first_invalid().cloned() else {
+            return Action::None;
+        };
+        let (selection, offset, id) = match key {
+            BufferKey::Cell {
+                indicator,
+                quarter,
+                cell,
+            } => {
+                let Some(at) = place_of(roadmap, &indicator) else {
+                    return Action::None;
+                };
+                (
+                    Selection::Indicator(at),
+                    operation::RelativeOffset::END,
+                    grid::cell_id(quarter, cell),
+                )
+            }
+            BufferKey::Field { selection, field } => (
+                selection,
+                operation::RelativeOffset::START,
+                form::field_id(field),
+            ),
+        };
+        self.select(selection);
+        Action::Run(Task::batch([
+            operation::snap_to(form::FORM_ID, offset),
+            operation::focus(id),
+        ]))
+    }
+
+    /// What the document held when typing at `key` began: kept from the first key
+    /// typed there, or `held` now when this is the first.
+    fn before(&self, key: &BufferKey, held: String) -> String {
+        self.buffers
+            .get(key)
+            .map_or(held, |buffer| buffer.before.clone())
     }
 
     fn edit_cell(
@@ -227,22 +433,15 @@ impl Drafting {
             return Action::None;
         };
         let key = grid::buffer_key(indicator, quarter, cell);
-        match grid::apply(indicator, quarter, cell, &text) {
-            Ok(Some(updated)) => {
-                self.buffers
-                    .insert(key.clone(), Buffer { text, valid: true });
-                let edit = Edit::Indicator(at, Box::new(updated));
-                Action::Change(Change::typing(edit, format!("{key:?}")))
-            }
-            Ok(None) => {
-                self.buffers.insert(key, Buffer { text, valid: true });
-                Action::None
-            }
-            Err(_) => {
-                self.buffers.insert(key, Buffer { text, valid: false });
-                Action::None
-            }
-        }
+        let before = self.before(&key, grid::stored_text(indicator, quarter, cell));
+        let (updated, problem) = typed::take(&text, &before, |text| {
+            grid::apply(indicator, quarter, cell, text)
+        });
+        self.keep(key.clone(), text, problem.is_none(), before);
+        updated.map_or(Action::None, |updated| {
+            let edit = Edit::Indicator(at, Box::new(updated));
+            Action::Change(Change::typing(edit, format!("{key:?}")))
+        })
     }
 
     fn buffer(&self, key: &BufferKey) -> Option<&Buffer> {
@@ -371,6 +570,19 @@ impl Drafting {
             .height(Length::Fill)
             .into()
     }
+}
+
+/// Where the indicator with id `id` is.
+fn place_of(roadmap: &Roadmap, id: &str) -> Option<IndicatorAt> {
+    roadmap.areas.iter().enumerate().find_map(|(a, area)| {
+        area.programs.iter().enumerate().find_map(|(p, program)| {
+            let i = program
+                .indicators
+                .iter()
+                .position(|indicator| indicator.id == id)?;
+            Some(IndicatorAt::new(a, p, i))
+        })
+    })
 }
 
 /// Programs (area, program) whose responsible unit is `roadmap.units[index]`.

@@ -38,14 +38,25 @@ pub fn view<'a>(state: &'a Drafting, context: &Context<'a>) -> Element<'a, Messa
             .size(14),
         ];
         if invalid > 0 {
+            // A link to the first of them: the red field may be on another item or
+            // out of view.
             line = line.push(
-                text(tr_with(
-                    language,
-                    "draft.invalid_entries",
-                    &[("count", &invalid.to_string())],
-                ))
-                .size(14)
-                .style(iced::widget::text::danger),
+                button(
+                    text(tr_with(
+                        language,
+                        if invalid == 1 {
+                            "draft.invalid_entries.one"
+                        } else {
+                            "draft.invalid_entries.other"
+                        },
+                        &[("count", &invalid.to_string())],
+                    ))
+                    .size(14)
+                    .style(iced::widget::text::danger),
+                )
+                .padding([2, 4])
+                .style(button::text)
+                .on_press(Message::ShowFirstInvalid),
             );
         }
         line

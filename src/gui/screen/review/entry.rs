@@ -70,16 +70,20 @@ pub fn actual(
         .map_err(ActualError::Refused)
 }
 
-/// The indicator after typing `text` into `field` of its entry at `quarter`; `None`
-/// when there is no entry there or nothing changes. Empty text removes the field.
+/// The indicator after typing `text` into `field` of its entry at `quarter` (for a
+/// milestone, its own *kendala* and *tindak lanjut*); `None` when there is nowhere to
+/// write it or nothing changes. Empty text removes the field.
 pub fn text(
     indicator: &Indicator,
     quarter: Quarter,
     field: TextField,
     text: &str,
 ) -> Option<Indicator> {
-    let entry = indicator.target_at(quarter)?;
     let value = (!text.is_empty()).then(|| text.to_owned());
+    if indicator.kind == Kind::Milestone {
+        return milestone_text(indicator, field, value);
+    }
+    let entry = indicator.target_at(quarter)?;
     let slot = |entry: &crate::model::Target| match field {
         TextField::Obstacle => entry.obstacle.clone(),
         TextField::FollowUp => entry.follow_up.clone(),
@@ -94,6 +98,30 @@ pub fn text(
         TextField::Obstacle => entry.obstacle = value,
         TextField::FollowUp => entry.follow_up = value,
         TextField::Note => entry.note = value,
+    }
+    Some(updated)
+}
+
+/// A milestone has no quarterly entries: a late one is explained on the milestone
+/// itself (format version 2), and has no note of the quarter.
+fn milestone_text(
+    indicator: &Indicator,
+    field: TextField,
+    value: Option<String>,
+) -> Option<Indicator> {
+    let slot = match field {
+        TextField::Obstacle => &indicator.obstacle,
+        TextField::FollowUp => &indicator.follow_up,
+        TextField::Note => return None,
+    };
+    if *slot == value {
+        return None;
+    }
+    let mut updated = indicator.clone();
+    match field {
+        TextField::Obstacle => updated.obstacle = value,
+        TextField::FollowUp => updated.follow_up = value,
+        TextField::Note => return None,
     }
     Some(updated)
 }
@@ -178,6 +206,27 @@ mod tests {
         assert!(text(&base, q2, TextField::Obstacle, "Hujan").is_none());
         // No entry at the quarter: nowhere to write.
         assert!(text(&base, Quarter::new(2025, 3).unwrap(), TextField::Note, "x").is_none());
+    }
+
+    #[test]
+    fn explaining_a_late_milestone() {
+        let q3 = Quarter::new(2025, 3).unwrap();
+        let mut milestone = Indicator::new("m", "M", Kind::Milestone);
+        milestone.due = Quarter::new(2025, 2);
+        let written = text(&milestone, q3, TextField::Obstacle, "Regulasi belum terbit").unwrap();
+        assert_eq!(written.obstacle.as_deref(), Some("Regulasi belum terbit"));
+        assert!(!written.is_explained());
+        let written = text(&written, q3, TextField::FollowUp, "Koordinasi TW IV").unwrap();
+        assert!(written.is_explained());
+        assert!(written.targets.is_empty(), "no quarterly entry is made up");
+        assert!(text(&written, q3, TextField::FollowUp, "Koordinasi TW IV").is_none());
+        assert_eq!(
+            text(&written, q3, TextField::Obstacle, "")
+                .unwrap()
+                .obstacle,
+            None
+        );
+        assert!(text(&written, q3, TextField::Note, "x").is_none());
     }
 
     #[test]

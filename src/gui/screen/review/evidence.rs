@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use iced::Task;
 
 use super::Message;
+use crate::gui::i18n::tr_with;
+use crate::locale::Language;
 
 /// What a piece of evidence points at, ready for the handler.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +25,20 @@ pub enum OpenError {
     Unanchored(String),
     #[error("{target}: {message}")]
     Handler { target: String, message: String },
+}
+
+impl OpenError {
+    /// The reason in the user's words (the handler's own message as the system gave it).
+    pub fn describe(&self, language: Language) -> String {
+        match self {
+            OpenError::Unanchored(target) => tr_with(
+                language,
+                "review.evidence_unanchored",
+                &[("target", target)],
+            ),
+            OpenError::Handler { target, message } => format!("{target}: {message}"),
+        }
+    }
 }
 
 /// A link as written (`https://…`, `mailto:…`), an absolute path as is, and a relative
@@ -98,5 +114,16 @@ mod tests {
         ] {
             assert_eq!(resolve(target, folder), expected, "{target}");
         }
+        let unanchored = OpenError::Unanchored("bukti/a.pdf".into());
+        assert!(
+            unanchored
+                .describe(Language::Indonesian)
+                .contains("belum disimpan")
+        );
+        assert!(
+            unanchored
+                .describe(Language::English)
+                .contains("not been saved")
+        );
     }
 }

@@ -8,9 +8,10 @@ use iced::Task;
 
 use super::Message;
 use crate::export::{self, Format};
-use crate::gui::contract::Context;
+use crate::gui::contract::{Context, Request};
+use crate::gui::file_dialog::{self, Chosen, Purpose};
 use crate::gui::i18n::tr_with;
-use crate::gui::notice::Notice;
+use crate::gui::notice::{Notice, Tone};
 use crate::model::Quarter;
 
 /// `monev-2025-Q3.xlsx`: the quarter in the file's own notation sorts well in a folder.
@@ -18,27 +19,26 @@ pub fn suggested_name(quarter: Quarter, format: Format) -> String {
     format!("monev-{quarter}.{}", format.extension())
 }
 
-/// Asks where to save; answers with [`Message::ExportTo`] or [`Message::ExportCancelled`].
-pub fn dialog(quarter: Quarter, format: Format) -> Task<Message> {
-    let name = suggested_name(quarter, format);
-    let filter = match format {
-        Format::Html => "HTML",
-        Format::Xlsx => "Excel (XLSX)",
-        Format::Csv => "CSV",
-    };
-    Task::perform(
-        async move {
-            rfd::AsyncFileDialog::new()
-                .add_filter(filter, &[format.extension()])
-                .set_file_name(name)
-                .save_file()
-                .await
-                .map(|handle| handle.path().to_owned())
-        },
-        move |path| match path {
-            Some(path) => Message::ExportTo(format, path),
-            None => Message::ExportCancelled,
-        },
+/// Asks where to save, in the document's folder; answers with [`Message::ExportTo`],
+/// [`Message::ExportCancelled`] or, when no dialog can open here,
+/// [`Message::ExportUnavailable`] (the app then asks for a typed path).
+pub fn dialog(context: &Context<'_>, format: Format) -> Task<Message> {
+    let name = suggested_name(context.quarter, format);
+    let folder = context.folder.map(Path::to_owned);
+    file_dialog::ask(Purpose::Export(format), Some(name), folder).map(move |chosen| match chosen {
+        Chosen::Path(path) => Message::ExportTo(format, path),
+        Chosen::Cancelled => Message::ExportCancelled,
+        Chosen::Unavailable => Message::ExportUnavailable(format),
+    })
+}
+
+/// The typed path offered when no dialog can open: the suggested name in the
+/// document's folder (or the documents folder).
+pub fn typed(context: &Context<'_>, format: Format) -> Request {
+    let folder = file_dialog::default_folder(context.folder);
+    Request::TypePath(
+        Purpose::Export(format),
+        folder.join(suggested_name(context.quarter, format)),
     )
 }
 
@@ -59,20 +59,22 @@ pub fn run(context: &Context<'_>, format: Format, path: &Path) -> Notice {
     let path = with_extension(path, format);
     let shown = path.display().to_string();
     let language = context.language;
-    match export::export(context.roadmap, context.quarter, language, &path) {
-        Ok(()) => Notice::info(tr_with(
-            language,
-            "review.exported",
-            &[
-                ("quarter", &language.quarter(context.quarter)),
-                ("path", &shown),
-            ],
-        )),
-        Err(error) => Notice::error(tr_with(
-            language,
-            "review.export_failed",
-            &[("path", &shown), ("error", &error.describe(language))],
-        )),
+    let quarter = context.quarter;
+    match export::export(context.roadmap, quarter, language, &path) {
+        Ok(()) => Notice::said(Tone::Info, language, move |language| {
+            tr_with(
+                language,
+                "review.exported",
+                &[("quarter", &language.quarter(quarter)), ("path", &shown)],
+            )
+        }),
+        Err(error) => Notice::said(Tone::Error, language, move |language| {
+            tr_with(
+                language,
+                "review.export_failed",
+                &[("path", &shown), ("error", &error.describe(language))],
+            )
+        }),
     }
 }
 

@@ -1,5 +1,5 @@
 //! Which indicators the table lists and in what order: the reviewer's focus (status,
-//! area, unit, a search, "unexplained only") and the sort. Pure functions of the
+//! area, unit, a search, "unexplained only", "quick wins only") and the sort. Pure functions of the
 //! document and its review, so the screen computes them once per change, not per frame.
 
 use std::collections::HashSet;
@@ -85,13 +85,16 @@ pub struct Filters {
     pub status: StatusFilter,
     /// Index into `roadmap.areas`.
     pub area: Option<usize>,
-    /// A unit id: programs this unit is responsible for.
+    /// A unit id: the indicators it reports (`owner`, else the program's `unit`), the
+    /// ones its score and its line on the unit scorecard are made of.
     pub unit: Option<String>,
     /// Words that must all appear (any letter case) in the indicator's name or id or
     /// its program's name.
     pub search: String,
     /// Only flagged indicators still lacking *kendala* or *tindak lanjut*.
     pub unexplained_only: bool,
+    /// Only indicators of programs marked *quick win*.
+    pub quick_wins_only: bool,
     pub sort: Sort,
 }
 
@@ -142,17 +145,20 @@ impl Filters {
                 else {
                     return false;
                 };
+                if self.quick_wins_only && !program.quick_win {
+                    return false;
+                }
+                let Some(indicator) = program.indicators.get(line.indicator) else {
+                    return false;
+                };
                 if let Some(unit) = &self.unit
-                    && program.unit.as_deref() != Some(unit.as_str())
+                    && indicator.owner_in(program) != Some(unit.as_str())
                 {
                     return false;
                 }
                 if words.is_empty() {
                     return true;
                 }
-                let Some(indicator) = program.indicators.get(line.indicator) else {
-                    return false;
-                };
                 let haystack = format!(
                     "{}\n{}\n{}",
                     indicator.name.to_lowercase(),
@@ -257,11 +263,42 @@ mod tests {
         });
         let expected: Vec<String> = roadmap
             .indicators()
-            .filter(|(_, program, _)| program.unit.as_deref() == Some("bkpsdm"))
+            .filter(|(_, program, indicator)| indicator.owner_in(program) == Some("bkpsdm"))
             .map(|(_, _, indicator)| indicator.id.clone())
             .collect();
         assert!(!expected.is_empty());
         assert_eq!(unit_rows, expected);
+
+        // An indicator reported by another unit than its program's (`owner`) is that
+        // unit's, as on the scorecard.
+        let (_, owned_program, owned) = roadmap
+            .indicators()
+            .find(|(_, program, indicator)| {
+                indicator.owner.is_some() && indicator.owner_in(program) != program.unit.as_deref()
+            })
+            .expect("the sample has an indicator with its own owner");
+        let owner_rows = all(Filters {
+            unit: owned.owner.clone(),
+            ..Filters::default()
+        });
+        assert!(owner_rows.contains(&owned.id));
+        let program_rows = all(Filters {
+            unit: owned_program.unit.clone(),
+            ..Filters::default()
+        });
+        assert!(!program_rows.contains(&owned.id));
+
+        let quick_wins = all(Filters {
+            quick_wins_only: true,
+            ..Filters::default()
+        });
+        let expected: Vec<String> = roadmap
+            .indicators()
+            .filter(|(_, program, _)| program.quick_win)
+            .map(|(_, _, indicator)| indicator.id.clone())
+            .collect();
+        assert!(!expected.is_empty());
+        assert_eq!(quick_wins, expected);
 
         // Words in any order and letter case, all required; ids match too.
         let search = |text: &str| {

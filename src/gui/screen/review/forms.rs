@@ -10,15 +10,22 @@ use std::path::{Path, PathBuf};
 use iced::widget::{Column, column, row, text, text_input};
 use iced::{Element, Length, Task};
 
-use crate::forms::{not_reported, write_forms};
+use crate::forms::{FormError, not_reported, write_forms};
 use crate::gui::contract::{Action, Context, Request};
 use crate::gui::dialog::collect::{self, CollectPreview};
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
-use crate::gui::notice::Notice;
+use crate::gui::notice::{Notice, Tone};
 use crate::gui::widget;
 
 /// The panel's state and the open preview, if any.
+/// Why the forms were not written.
+enum Failure {
+    /// The folder could not be made: the operating system's words.
+    Folder(String),
+    Forms(FormError),
+}
+
 #[derive(Debug, Default)]
 pub struct Forms {
     /// Where the forms go, as typed (or chosen).
@@ -128,27 +135,42 @@ impl Forms {
             PathBuf::from(folder)
         };
         self.folder = folder.display().to_string();
+        // The operating system's own words for a folder it cannot make; the forms'
+        // errors say themselves in the user's language.
         let written = std::fs::create_dir_all(&folder)
-            .map_err(|error| error.to_string())
+            .map_err(|error| Failure::Folder(error.to_string()))
             .and_then(|()| {
                 write_forms(context.roadmap, context.quarter, &folder, None, language)
-                    .map_err(|error| error.message(language))
+                    .map_err(Failure::Forms)
             });
+        let shown = folder.display().to_string();
+        let quarter = context.quarter;
         Action::Notify(match written {
-            Ok(paths) => Notice::info(tr_with(
-                language,
-                "forms.gui.written",
-                &[
-                    ("count", &paths.len().to_string()),
-                    ("quarter", &language.quarter(context.quarter)),
-                    ("folder", &folder.display().to_string()),
-                ],
-            )),
-            Err(error) => Notice::error(tr_with(
-                language,
-                "forms.gui.write_failed",
-                &[("folder", &folder.display().to_string()), ("error", &error)],
-            )),
+            Ok(paths) => {
+                let count = paths.len().to_string();
+                Notice::said(Tone::Info, language, move |language| {
+                    tr_with(
+                        language,
+                        "forms.gui.written",
+                        &[
+                            ("count", &count),
+                            ("quarter", &language.quarter(quarter)),
+                            ("folder", &shown),
+                        ],
+                    )
+                })
+            }
+            Err(failure) => Notice::said(Tone::Error, language, move |language| {
+                let error = match &failure {
+                    Failure::Folder(error) => error.clone(),
+                    Failure::Forms(error) => error.message(language),
+                };
+                tr_with(
+                    language,
+                    "forms.gui.write_failed",
+                    &[("folder", &shown), ("error", &error)],
+                )
+            }),
         })
     }
 

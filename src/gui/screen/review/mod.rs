@@ -1,19 +1,23 @@
 //! The quarterly review (*monev triwulan*): every indicator's status at the quarter,
 //! focused on what is behind; actuals, *kendala* and *tindak lanjut* written in place;
-//! a summary per area and since the previous quarter; the review recorded in the
-//! document; its history; and the report for the meeting (HTML, XLSX, CSV).
+//! a summary per area and since the previous quarter, with scores and ratings; the
+//! units ranked by score (*Unit kerja*); the review recorded in the document; its
+//! history; and the report for the meeting (HTML, XLSX, CSV).
 
+mod details;
 mod entry;
 mod evidence;
-mod export;
+pub mod export;
 mod filters;
 pub mod forms;
 mod history;
 mod line;
 mod record;
+mod score;
 mod summary;
 mod table;
 mod toolbar;
+mod units;
 mod virtual_rows;
 
 use std::collections::{HashMap, HashSet};
@@ -31,18 +35,21 @@ pub use line::{Line, Trend};
 pub use record::{Form, FormProblem};
 pub use table::{TABLE_ID, actual_id, text_id};
 pub use toolbar::SEARCH_ID;
+pub use units::UNITS_ID;
 
 use crate::edit::Edit;
 use crate::export::Format;
 use crate::gui::contract::{Action, Change, Context, Request};
 use crate::gui::i18n::tr_with;
-use crate::gui::notice::Notice;
+use crate::gui::notice::{Notice, Tone};
 use crate::gui::theme;
 use crate::model::{Indicator, Quarter, Roadmap};
-use crate::review::ReviewReport;
+use crate::review::{ReviewReport, UnitStanding, scorecard};
 use virtual_rows::{Layout, Scroll};
 
 const SIDE_PANEL_WIDTH: f32 = 360.0;
+/// A table narrower than this gives the explanation column less room.
+const NARROW_TABLE_BELOW: f32 = 1100.0;
 
 /// The side panel beside the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +58,16 @@ pub enum Panel {
     History,
     /// The OPD forms: write them, collect them, who has not reported.
     Forms,
+}
+
+/// What the screen lists under the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Listing {
+    /// The indicators, as the focus selects them.
+    #[default]
+    Indicators,
+    /// The units ranked by score (*Unit kerja*).
+    Units,
 }
 
 #[derive(Debug, Clone)]
@@ -64,6 +81,10 @@ pub enum Message {
     SearchChanged(String),
     SortSelected(Sort),
     UnexplainedOnlyToggled(bool),
+    QuickWinsOnlyToggled(bool),
+    ListingSelected(Listing),
+    /// Opens the indicator table on the unit with this id (a row of *Unit kerja*).
+    UnitOpened(String),
     /// Lists the rows the focus gives now (values changed under the list).
     Reapply,
     Scrolled(iced::widget::scrollable::Viewport),
@@ -93,6 +114,8 @@ pub enum Message {
     /// Writes the report to a path: the dialog's answer, or a test's.
     ExportTo(Format, PathBuf),
     ExportCancelled,
+    /// No file dialog could open: ask the app for a typed path.
+    ExportUnavailable(Format),
     Forms(forms::Message),
 }
 
@@ -105,6 +128,8 @@ struct Buffer {
     /// What the text reads as, when valid.
     value: Option<f64>,
     problem: Option<ActualError>,
+    /// What the document held when typing here began (see [`crate::gui::typed`]).
+    before: String,
 }
 
 impl Buffer {
@@ -127,6 +152,10 @@ pub struct Reviewing {
     /// put (a row must not vanish under the cursor while its actual is typed).
     stale: bool,
     scroll: Scroll,
+    listing: Listing,
+    /// The units ranked by score: the engine's scorecard, computed when the document
+    /// or the quarter change, never while drawing.
+    standings: Vec<UnitStanding>,
     expanded: Option<usize>,
     buffers: HashMap<(String, Quarter), Buffer>,
     panel: Option<Panel>,
@@ -147,6 +176,8 @@ impl Reviewing {
             structure: structure_of(context.report),
             stale: false,
             scroll: Scroll::default(),
+            listing: Listing::default(),
+            standings: scorecard(context.roadmap, context.report),
             expanded: None,
             buffers: HashMap::new(),
             panel: None,
@@ -161,6 +192,15 @@ impl Reviewing {
 
     pub fn filters(&self) -> &Filters {
         &self.filters
+    }
+
+    pub fn listing(&self) -> Listing {
+        self.listing
+    }
+
+    /// The units ranked by score, as the *Unit kerja* view lists them.
+    pub fn standings(&self) -> &[UnitStanding] {
+        &self.standings
     }
 
     /// The listed rows: indices into `report.indicators`, in table order.
@@ -244,6 +284,7 @@ impl Reviewing {
     /// Called by the app whenever the document or the quarter changed (edits, undo,
     /// the header's quarter picker).
     pub fn sync(&mut self, roadmap: &Roadmap, report: &ReviewReport) {
+        self.standings = scorecard(roadmap, report);
         let structure = structure_of(report);
         if structure != self.structure {
             // Indicators were added, removed or moved: positions mean nothing now.
@@ -281,6 +322,26 @@ impl Reviewing {
             Message::UnexplainedOnlyToggled(only) => {
                 self.refocus(context, |f| f.unexplained_only = only)
             }
+            Message::QuickWinsOnlyToggled(only) => {
+                self.refocus(context, |f| f.quick_wins_only = only)
+            }
+            Message::ListingSelected(listing) => {
+                self.listing = listing;
+                Action::None
+            }
+            Message::UnitOpened(unit) => {
+                self.listing = Listing::Indicators;
+                // Every indicator the unit reports: its line counted them all, and the
+                // status tabs above the table narrow them from there.
+                self.refocus(context, |f| {
+                    *f = Filters {
+                        unit: Some(unit),
+                        status: StatusFilter::All,
+                        sort: f.sort,
+                        ..Filters::default()
+                    };
+                })
+            }
             Message::Reapply => {
                 self.recompute(context.roadmap, context.report);
                 Action::None
@@ -302,21 +363,18 @@ impl Reviewing {
             }
             Message::Explain(index) => {
                 self.expanded = Some(index);
-                let Some((_, indicator)) = indicator_of(context, index) else {
+                let Some(line) = Line::new(context, index) else {
                     return Action::None;
                 };
-                let written = |text: Option<&String>| text.is_some_and(|t| !t.trim().is_empty());
-                let obstacle = indicator
-                    .target_at(context.quarter)
-                    .is_some_and(|entry| written(entry.obstacle.as_ref()));
-                let field = if obstacle {
+                let (obstacle, _) = line.explanation();
+                let field = if obstacle.is_some() {
                     TextField::FollowUp
                 } else {
                     TextField::Obstacle
                 };
                 Action::Run(iced::widget::operation::focus(text_id(
                     field,
-                    &indicator.id,
+                    &line.indicator.id,
                 )))
             }
             Message::ActualChanged(index, text) => self.type_actual(index, text, context),
@@ -353,11 +411,17 @@ impl Reviewing {
             }
             Message::OpenEvidence(target) => Action::Run(evidence::open(target, context.folder)),
             Message::EvidenceOpened(Ok(())) => Action::None,
-            Message::EvidenceOpened(Err(error)) => Action::Notify(Notice::error(tr_with(
+            Message::EvidenceOpened(Err(error)) => Action::Notify(Notice::said(
+                Tone::Error,
                 context.language,
-                "review.open_failed",
-                &[("error", &error.to_string())],
-            ))),
+                move |language| {
+                    tr_with(
+                        language,
+                        "review.open_failed",
+                        &[("error", &error.describe(language))],
+                    )
+                },
+            )),
             Message::TogglePanel(panel) => {
                 self.panel = if self.panel == Some(panel) {
                     None
@@ -413,9 +477,10 @@ impl Reviewing {
                 self.opened = None;
                 Action::None
             }
-            Message::Export(format) => Action::Run(export::dialog(context.quarter, format)),
+            Message::Export(format) => Action::Run(export::dialog(context, format)),
             Message::ExportTo(format, path) => Action::Notify(export::run(context, format, &path)),
             Message::ExportCancelled => Action::None,
+            Message::ExportUnavailable(format) => Action::Request(export::typed(context, format)),
             Message::Forms(message) => forms::lift(self.forms.update(message, context)),
         }
     }
@@ -449,36 +514,36 @@ impl Reviewing {
         };
         let quarter = context.quarter;
         let key = (indicator.id.clone(), quarter);
-        match entry::actual(indicator, quarter, &text) {
-            Ok(changed) => {
-                let value = entry::stored_actual(changed.as_ref().unwrap_or(indicator), quarter);
-                self.buffers.insert(
-                    key,
-                    Buffer {
-                        text,
-                        value,
-                        problem: None,
-                    },
-                );
-                match changed {
-                    Some(updated) => Action::Change(Change::typing(
-                        edit_at(updated),
-                        format!("review/actual/{}/{quarter}", indicator.id),
-                    )),
-                    None => Action::None,
-                }
-            }
-            Err(problem) => {
-                self.buffers.insert(
-                    key,
-                    Buffer {
-                        text,
-                        value: None,
-                        problem: Some(problem),
-                    },
-                );
-                Action::None
-            }
+        let held = entry::stored_actual(indicator, quarter);
+        let before = match self.buffers.get(&key) {
+            // Still the same typing: the document holds what was typed (or, while the
+            // text does not read, what was there before).
+            Some(buffer) if !buffer.is_valid() || buffer.value == held => buffer.before.clone(),
+            // New typing here (or the value changed since, by undo).
+            _ => crate::gui::typed::exact(held),
+        };
+        let (changed, problem) = crate::gui::typed::take(&text, &before, |text| {
+            entry::actual(indicator, quarter, text)
+        });
+        let value = match problem {
+            None => entry::stored_actual(changed.as_ref().unwrap_or(indicator), quarter),
+            Some(_) => None,
+        };
+        self.buffers.insert(
+            key,
+            Buffer {
+                text,
+                value,
+                problem,
+                before,
+            },
+        );
+        match changed {
+            Some(updated) => Action::Change(Change::typing(
+                edit_at(updated),
+                format!("review/actual/{}/{quarter}", indicator.id),
+            )),
+            None => Action::None,
         }
     }
 
@@ -516,7 +581,20 @@ impl Reviewing {
         // appearing must not take the cursor out of the actual being typed.
         let notices: Element<'a, Message> =
             toolbar::notices(self, context).unwrap_or_else(|| iced::widget::space().into());
-        let table = container(table::view(self, context, self.panel.is_some()))
+        let listed: Element<'a, Message> = match self.listing {
+            Listing::Indicators => {
+                let context = *context;
+                let panel = self.panel.is_some();
+                // The explanation column gives way beside a side panel, and in a narrow
+                // window (1024 pixels), so the indicator's name keeps some room.
+                iced::widget::responsive(move |space| {
+                    table::view(self, &context, panel || space.width < NARROW_TABLE_BELOW)
+                })
+                .into()
+            }
+            Listing::Units => units::view(&self.standings, context),
+        };
+        let table = container(listed)
             .width(Length::Fill)
             .height(Length::Fill)
             .style(theme::panel);
@@ -545,7 +623,10 @@ impl Reviewing {
         };
         let screen = column![
             toolbar::top(self, context),
-            toolbar::filters(self, context),
+            match self.listing {
+                Listing::Indicators => toolbar::filters(self, context),
+                Listing::Units => units::hint(context),
+            },
             row![container(band).width(Length::Fill), fold].spacing(4),
             notices,
             row![table, side]

@@ -7,7 +7,7 @@ use iced::{Alignment, Element, Length};
 use super::Message;
 use crate::edit::{Edit, Node, NodePath};
 use crate::gui::contract::{Change, Context};
-use crate::gui::i18n::{tr, tr_with};
+use crate::gui::i18n::{tr, tr_count, tr_with};
 use crate::gui::icon::Icon;
 use crate::gui::{theme, widget};
 use crate::model::Review;
@@ -164,10 +164,11 @@ pub fn view<'a>(form: &'a Form, context: &Context<'a>) -> Element<'a, Message> {
     let flagged = report.summary.flagged();
     let unexplained = report.unexplained().count();
     let mut facts: Column<'a, Message> = column![
-        text(tr_with(
+        text(tr_count(
             language,
             "review.record_flagged",
-            &[("count", &flagged.to_string()), ("quarter", &quarter)],
+            flagged,
+            &[("quarter", &quarter)],
         ))
         .size(13)
     ]
@@ -176,10 +177,11 @@ pub fn view<'a>(form: &'a Form, context: &Context<'a>) -> Element<'a, Message> {
         facts = facts.push(
             row![
                 Icon::Warning.sized(14).style(text::warning),
-                text(tr_with(
+                text(tr_count(
                     language,
                     "review.record_unexplained",
-                    &[("count", &unexplained.to_string())],
+                    unexplained,
+                    &[],
                 ))
                 .size(13)
                 .style(text::warning),
@@ -251,13 +253,11 @@ pub fn view<'a>(form: &'a Form, context: &Context<'a>) -> Element<'a, Message> {
     if let Some(recorded) = &form.recorded {
         content = content.push(widget::notice(
             widget::primary,
-            text(tr_with(
+            text(tr_count(
                 language,
                 "review.recorded",
-                &[
-                    ("quarter", &language.quarter(recorded.quarter)),
-                    ("count", &recorded.flagged.len().to_string()),
-                ],
+                recorded.flagged.len(),
+                &[("quarter", &language.quarter(recorded.quarter))],
             ))
             .size(13),
         ));

@@ -9,16 +9,18 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length, Theme};
 
+use super::details::{self, program_money};
 use super::entry::{self, TextField};
 use super::line::{Line, Trend};
-use super::virtual_rows::{EXPANDED_HEIGHT, ROW_HEIGHT};
+use super::virtual_rows::ROW_HEIGHT;
 use super::{Message, Reviewing, Sort};
 use crate::gui::contract::Context;
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
 use crate::gui::{theme, widget};
 use crate::locale::Language;
-use crate::model::{Direction as Polarity, Kind, Quarter};
+use crate::model::Kind;
+use crate::text::shorten_at_word;
 
 /// The widget id of the table's scrollable.
 pub const TABLE_ID: &str = "review-table";
@@ -26,7 +28,8 @@ pub const TABLE_ID: &str = "review-table";
 const STATUS_WIDTH: f32 = 150.0;
 const TARGET_WIDTH: f32 = 96.0;
 const ACTUAL_WIDTH: f32 = 128.0;
-const ACHIEVEMENT_WIDTH: f32 = 66.0;
+/// Room for the program's absorption under the achievement (`serapan 100,0%`).
+const ACHIEVEMENT_WIDTH: f32 = 84.0;
 const EXPLANATION_WIDTH: f32 = 200.0;
 /// With a side panel open the table is narrower; the explanation column gives way.
 const EXPLANATION_NARROW: f32 = 128.0;
@@ -63,12 +66,7 @@ pub fn view<'a>(state: &'a Reviewing, context: &Context<'a>, narrow: bool) -> El
     } else {
         EXPLANATION_WIDTH
     };
-    let heading = |key: &str| {
-        text(tr(language, key))
-            .size(12)
-            .style(widget::muted_text)
-            .wrapping(text::Wrapping::None)
-    };
+    let heading = |key: &str| widget::column_heading(tr(language, key));
     let header = container(
         row![
             container(heading("review.col_status")).width(fixed(STATUS_WIDTH)),
@@ -117,7 +115,7 @@ pub fn view<'a>(state: &'a Reviewing, context: &Context<'a>, narrow: bool) -> El
         let expanded = state.expanded == Some(index);
         let mut item = column![row_view(state, context, &line, explanation_width, position)];
         if expanded {
-            item = item.push(expanded_view(context, &line));
+            item = item.push(details::expanded_view(context, &line));
         }
         children.push((Key::Row(index), item.into()));
     }
@@ -220,28 +218,15 @@ fn row_view<'a>(
     }
     let status = column![widget::status_chip(line.status(), language), marks].spacing(4);
 
-    // Indicator, with where it sits on the second line.
-    let name = column![
-        text(line.indicator.name.clone()).size(13),
-        text(line.place())
-            .size(11)
-            .style(widget::muted_text)
-            .wrapping(text::Wrapping::None),
-    ]
-    .spacing(2)
-    .clip(true);
+    // Indicator, with where it sits on the second line, cut to the column's width.
+    let shown = *line;
+    let name = iced::widget::responsive(move |space| name_cell(&shown, space.width));
 
     let target = target_cell(line, language);
     let actual = actual_cell(state, context, line);
-    let status_now = line.status();
-    let achievement = text(line.achievement_text(language))
-        .size(14)
-        .font(widget::bold())
-        .style(move |theme: &Theme| text::Style {
-            color: Some(theme::status_color(theme, status_now)),
-        });
+    let achievement = achievement_cell(context, line);
 
-    let explanation = explanation_cell(context, line);
+    let explanation = explanation_cell(context, line, explanation_width);
     let evidence = line
         .entry()
         .and_then(|entry| entry.evidence.as_ref())
@@ -315,6 +300,65 @@ fn row_view<'a>(
         .into()
 }
 
+/// The indicator's name in at most two lines and where it sits on a third, each cut
+/// at a word to `width` (the row is too short for more, and a clipped line would cut
+/// mid-word).
+fn name_cell<'a>(line: &Line<'a>, width: f32) -> Element<'a, Message> {
+    // About 7.5 px a character at 13 px once lines break at words (measured: a 290 px
+    // column holds 36), and 5.5 px at 11 px.
+    let name_room = ((width / 7.5) as usize).saturating_mul(2).saturating_sub(4);
+    let place_room = (width / 5.5) as usize;
+    container(
+        column![
+            text(shorten_at_word(&line.indicator.name, name_room.max(12))).size(13),
+            text(line.place(place_room))
+                .size(11)
+                .style(widget::muted_text)
+                .wrapping(text::Wrapping::None),
+        ]
+        .spacing(2),
+    )
+    .height(Length::Fill)
+    .center_y(Length::Fill)
+    .clip(true)
+    .into()
+}
+
+/// The indicator's achievement and, under it, its program's budget absorption, so a
+/// reviewer sees whether the money moved with the work.
+fn achievement_cell<'a>(context: &Context<'a>, line: &Line<'a>) -> Element<'a, Message> {
+    let language = context.language;
+    let status = line.status();
+    let achievement = text(line.achievement_text(language))
+        .size(14)
+        .font(widget::bold())
+        .style(move |theme: &Theme| text::Style {
+            color: Some(theme::status_color(theme, status)),
+        });
+    let Some(absorption) = line.absorption else {
+        return achievement.into();
+    };
+    let cell = column![
+        achievement,
+        sub_text(tr_with(
+            language,
+            "review.absorption_short",
+            &[("value", &language.percent(absorption))],
+        )),
+    ]
+    .spacing(2)
+    .align_x(Alignment::End);
+    tooltip(
+        cell,
+        container(text(program_money(context, line)).size(12))
+            .padding([4, 8])
+            .max_width(340)
+            .style(container::rounded_box),
+        tooltip::Position::Bottom,
+    )
+    .into()
+}
+
 fn small_status_text<'a>(label: String, status: crate::review::Status) -> Element<'a, Message> {
     text(label)
         .size(11)
@@ -325,7 +369,7 @@ fn small_status_text<'a>(label: String, status: crate::review::Status) -> Elemen
         .into()
 }
 
-fn sub_text<'a>(label: String) -> iced::widget::Text<'a> {
+pub(super) fn sub_text<'a>(label: String) -> iced::widget::Text<'a> {
     text(label)
         .size(11)
         .style(widget::muted_text)
@@ -452,9 +496,20 @@ fn actual_cell<'a>(
         .into()
 }
 
-fn explanation_cell<'a>(context: &Context<'a>, line: &Line<'a>) -> Element<'a, Message> {
+/// What was written about the row and, on a flagged row, what is still missing: a row
+/// with a *kendala* but no *tindak lanjut* shows its *kendala* and says the other is not
+/// written. Long text is cut at a word; the whole of it is in the tooltip.
+fn explanation_cell<'a>(
+    context: &Context<'a>,
+    line: &Line<'a>,
+    width: f32,
+) -> Element<'a, Message> {
     let language = context.language;
-    if line.review.unexplained {
+    let (obstacle, follow_up) = line.explanation();
+    if obstacle.is_none() && follow_up.is_none() {
+        if !line.review.unexplained {
+            return sub_text("—".into()).into();
+        }
         let mut content = column![
             row![
                 Icon::Warning.sized(13).style(text::warning),
@@ -467,7 +522,7 @@ fn explanation_cell<'a>(context: &Context<'a>, line: &Line<'a>) -> Element<'a, M
             .align_y(Alignment::Center)
         ]
         .spacing(3);
-        if !context.read_only {
+        if !context.read_only && line.takes_explanation() {
             content = content.push(
                 button(text(tr(language, "review.explain")).size(12))
                     .padding([2, 8])
@@ -477,215 +532,79 @@ fn explanation_cell<'a>(context: &Context<'a>, line: &Line<'a>) -> Element<'a, M
         }
         return content.into();
     }
-    let Some(entry) = line.entry() else {
-        return sub_text("—".into()).into();
-    };
+    // About 6 px a character at size 12 (measured under both renderers: a
+    // 24-character line takes some 130 px), less the label in front.
+    let max = ((width / 6.0) as usize).saturating_sub(4).max(8);
     let mut content: Column<'a, Message> = column![].spacing(2);
+    let mut cut = false;
     for (label, value) in [
-        ("review.obstacle_short", &entry.obstacle),
-        ("review.follow_up_short", &entry.follow_up),
+        ("review.obstacle_short", obstacle),
+        ("review.follow_up_short", follow_up),
     ] {
-        if let Some(value) = value.as_deref().filter(|v| !v.trim().is_empty()) {
-            content = content.push(
-                text(format!("{}: {}", tr(language, label), first_line(value)))
-                    .size(12)
-                    .wrapping(text::Wrapping::None),
-            );
-        }
-    }
-    if entry.obstacle.is_none() && entry.follow_up.is_none() {
-        content = content.push(sub_text("—".into()));
-    }
-    content.into()
-}
-
-fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or_default()
-}
-
-fn expanded_view<'a>(context: &Context<'a>, line: &Line<'a>) -> Element<'a, Message> {
-    let language = context.language;
-    let index = line.index;
-    let id = &line.review.id;
-    let left: Element<'a, Message> = match (line.indicator.kind, line.entry()) {
-        (Kind::Milestone, _) => text(tr(language, "review.milestone_help"))
-            .size(13)
-            .style(widget::muted_text)
-            .into(),
-        (_, None) => text(tr_with(
-            language,
-            "review.no_entry_help",
-            &[("quarter", &language.quarter(line.quarter))],
-        ))
-        .size(13)
-        .style(widget::muted_text)
-        .into(),
-        (_, Some(entry)) => {
-            let mut fields: Column<'a, Message> = column![].spacing(8);
-            for field in TextField::ALL {
-                let value = match field {
-                    TextField::Obstacle => entry.obstacle.clone(),
-                    TextField::FollowUp => entry.follow_up.clone(),
-                    TextField::Note => entry.note.clone(),
-                }
-                .unwrap_or_default();
-                let missing =
-                    line.review.unexplained && field != TextField::Note && value.trim().is_empty();
-                let mut input = text_input(&tr(language, placeholder_key(field)), &value)
-                    .id(text_id(field, id))
-                    .size(13)
-                    .padding([5, 8]);
-                if !context.read_only {
-                    input = input.on_input(move |text| Message::TextChanged(index, field, text));
-                }
-                if missing {
-                    input = input.style(missing_input);
-                }
-                fields = fields.push(widget::field(tr(language, field.key()), input));
+        match value {
+            Some(value) => {
+                let whole = one_line(value);
+                let shown = shorten_at_word(&whole, max);
+                cut |= shown != whole;
+                content = content.push(
+                    text(format!("{}: {shown}", tr(language, label)))
+                        .size(12)
+                        .wrapping(text::Wrapping::None),
+                );
             }
-            fields.into()
-        }
-    };
-
-    let mut details: Column<'a, Message> = column![
-        text(line.indicator.name.clone())
-            .size(13)
-            .font(widget::bold()),
-        sub_text(describe(line, language)),
-    ]
-    .spacing(4);
-    if let Some(breakdown) = count_breakdown(line, language) {
-        details = details.push(text(breakdown).size(12));
-    }
-    if let Some(note) = &line.indicator.note {
-        details = details.push(text(note.clone()).size(12).style(widget::muted_text));
-    }
-    let evidence: Vec<String> = line
-        .entry()
-        .and_then(|entry| entry.evidence.clone())
-        .unwrap_or_default();
-    if evidence.is_empty() {
-        details = details.push(sub_text(tr(language, "review.no_evidence")));
-    } else {
-        details = details.push(sub_text(tr(language, "review.evidence")));
-        for target in evidence {
-            details = details.push(
-                button(
-                    row![
-                        Icon::Link.sized(13),
-                        text(target.clone()).size(12).wrapping(text::Wrapping::None),
-                    ]
-                    .spacing(6)
-                    .align_y(Alignment::Center),
-                )
-                .padding([2, 6])
-                .style(theme::tool)
-                .on_press(Message::OpenEvidence(target)),
-            );
+            None if line.review.unexplained => {
+                let missing = row![
+                    Icon::Warning.sized(12).style(text::warning),
+                    text(format!(
+                        "{}: {}",
+                        tr(language, label),
+                        tr(language, "review.not_written")
+                    ))
+                    .size(12)
+                    .style(text::warning)
+                    .wrapping(text::Wrapping::None),
+                ]
+                .spacing(4)
+                .align_y(Alignment::Center);
+                content = content.push(if context.read_only {
+                    Element::from(missing)
+                } else {
+                    button(missing)
+                        .padding(0)
+                        .style(button::text)
+                        .on_press(Message::Explain(line.index))
+                        .into()
+                });
+            }
+            None => {}
         }
     }
-
-    container(
-        row![
-            container(left).width(Length::FillPortion(3)),
-            container(details.clip(true))
-                .width(Length::FillPortion(2))
-                .height(Length::Fill)
-                .clip(true),
-        ]
-        .spacing(20),
+    if !cut {
+        return content.into();
+    }
+    let mut whole: Column<'a, Message> = column![].spacing(4);
+    for (key, value) in [
+        ("review.obstacle", obstacle),
+        ("review.follow_up", follow_up),
+    ] {
+        if let Some(value) = value {
+            whole = whole.push(text(format!("{}: {value}", tr(language, key))).size(12));
+        }
+    }
+    tooltip(
+        content,
+        container(whole)
+            .padding([4, 8])
+            .max_width(420)
+            .style(container::rounded_box),
+        tooltip::Position::Left,
     )
-    .padding([10, 14])
-    .height(fixed(EXPANDED_HEIGHT))
-    .width(Length::Fill)
-    .clip(true)
-    .style(expanded_style)
     .into()
 }
 
-fn placeholder_key(field: TextField) -> &'static str {
-    match field {
-        TextField::Obstacle => "review.obstacle_placeholder",
-        TextField::FollowUp => "review.follow_up_placeholder",
-        TextField::Note => "review.note_placeholder",
-    }
-}
-
-/// `mp-1-c · Jumlah per triwulan · Makin rendah makin baik · berisiko di bawah 100%`.
-fn describe(line: &Line<'_>, language: Language) -> String {
-    let indicator = line.indicator;
-    let kind = tr(language, &format!("kind.{:?}", indicator.kind));
-    let mut parts = vec![indicator.id.clone(), kind];
-    if indicator.kind != Kind::Milestone {
-        let direction = match indicator.direction {
-            Polarity::HigherIsBetter => "direction.HigherIsBetter",
-            Polarity::LowerIsBetter => "direction.LowerIsBetter",
-            Polarity::WithinRange => "direction.WithinRange",
-        };
-        parts.push(tr(language, direction));
-    }
-    if let Some(rules) = indicator.rules {
-        parts.push(tr_with(
-            language,
-            "review.own_rules",
-            &[
-                ("at_risk", &language.number(rules.at_risk_below, 2)),
-                ("behind", &language.number(rules.behind_below, 2)),
-            ],
-        ));
-    }
-    parts.join(" · ")
-}
-
-/// `TW I 5/5 · TW II 8/6 · TW III 10/—`: the quarters a `Count` status adds up.
-fn count_breakdown(line: &Line<'_>, language: Language) -> Option<String> {
-    match line.indicator.kind {
-        Kind::Count | Kind::Average => {
-            let parts: Vec<String> = Quarter::first_of(line.quarter.year())
-                .through(line.quarter)
-                .filter_map(|q| {
-                    let entry = line.indicator.target_at(q)?;
-                    Some(format!(
-                        "{} {}/{}",
-                        language.quarter(q),
-                        language.number(entry.target, 2),
-                        entry
-                            .actual
-                            .map(|a| language.number(a, 2))
-                            .unwrap_or_else(|| "—".into())
-                    ))
-                })
-                .collect();
-            Some(tr_with(
-                language,
-                "review.count_breakdown",
-                &[("parts", &parts.join(" · "))],
-            ))
-        }
-        Kind::Milestone => Some(tr_with(
-            language,
-            "review.milestone_dates",
-            &[
-                (
-                    "due",
-                    &line
-                        .indicator
-                        .due
-                        .map(|q| language.quarter(q))
-                        .unwrap_or_else(|| "—".into()),
-                ),
-                (
-                    "done",
-                    &line
-                        .indicator
-                        .done
-                        .map(|q| language.quarter(q))
-                        .unwrap_or_else(|| tr(language, "review.not_done")),
-                ),
-            ],
-        )),
-        Kind::Level => None,
-    }
+/// Text written over several lines, as one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn row_style(theme: &Theme, stripe: bool, expanded: bool) -> container::Style {
@@ -708,43 +627,5 @@ fn row_style(theme: &Theme, stripe: bool, expanded: bool) -> container::Style {
             radius: 0.0.into(),
         },
         ..container::Style::default()
-    }
-}
-
-fn expanded_style(theme: &Theme) -> container::Style {
-    let palette = theme.extended_palette();
-    container::Style {
-        background: Some(
-            iced::Color {
-                a: 0.05,
-                ..palette.primary.base.color
-            }
-            .into(),
-        ),
-        border: iced::Border {
-            color: iced::Color {
-                a: 0.35,
-                ..palette.primary.base.color
-            },
-            width: 1.0,
-            radius: 0.0.into(),
-        },
-        ..container::Style::default()
-    }
-}
-
-/// *Kendala* or *tindak lanjut* still to write on a flagged row: a warning border.
-fn missing_input(theme: &Theme, status: text_input::Status) -> text_input::Style {
-    let base = text_input::default(theme, status);
-    if matches!(status, text_input::Status::Focused { .. }) {
-        return base;
-    }
-    text_input::Style {
-        border: iced::Border {
-            color: theme.palette().warning,
-            width: 1.5,
-            ..base.border
-        },
-        ..base
     }
 }

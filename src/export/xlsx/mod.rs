@@ -1,9 +1,12 @@
 //! The review as an Excel workbook: the review table (frozen bold header, filters,
-//! coloured statuses, real numbers) and a summary sheet with the counts per area.
+//! coloured statuses, real numbers), a summary sheet with the counts and scores per
+//! area, and the unit scorecard (see [`scores`]).
 //!
 //! Every text goes through [`write_text`], which uses `write_string` (never a formula)
 //! and marks text that looks like a formula with Excel's quote prefix, so it stays
 //! text even when someone edits the cell later.
+
+mod scores;
 
 use std::borrow::Cow;
 
@@ -24,6 +27,8 @@ const MAX_CELL_CHARS: usize = 32_767;
 const ACHIEVEMENT_FORMAT: &str = "0.0";
 const VALUE_FORMAT: &str = "#,##0.##";
 const WHOLE_FORMAT: &str = "#,##0";
+/// Scores keep full precision in the cell and show two decimals.
+const SCORE_FORMAT: &str = "0.00";
 
 /// The workbook bytes of the review of `roadmap` at `quarter`.
 pub fn workbook(
@@ -57,6 +62,7 @@ pub fn summary_sheet_name(language: Language) -> String {
 }
 
 pub(crate) use crate::text::tr;
+pub use scores::units_sheet_name;
 
 pub(super) struct Styles {
     pub(super) header: Format,
@@ -70,6 +76,10 @@ pub(super) struct Styles {
     count: Format,
     total_text: Format,
     total_count: Format,
+    score: Format,
+    total_score: Format,
+    overall_score: Format,
+    flag_count: Format,
 }
 
 impl Styles {
@@ -92,6 +102,22 @@ impl Styles {
             title: Format::new().set_bold().set_font_size(14),
             bold: Format::new().set_bold(),
             count: cell.clone().set_num_format("0"),
+            score: cell.clone().set_num_format(SCORE_FORMAT),
+            flag_count: cell
+                .clone()
+                .set_num_format("0")
+                .set_bold()
+                .set_font_color(Color::RGB(0x8F1D12)),
+            overall_score: Format::new()
+                .set_bold()
+                .set_font_size(14)
+                .set_num_format(SCORE_FORMAT)
+                .set_align(FormatAlign::Left),
+            total_score: cell
+                .clone()
+                .set_bold()
+                .set_num_format(SCORE_FORMAT)
+                .set_background_color(Color::RGB(0xF1F4F8)),
             total_text: cell
                 .clone()
                 .set_bold()
@@ -219,6 +245,7 @@ fn build(report: &Report, language: Language) -> Result<Vec<u8>, XlsxError> {
     );
     review_sheet(book.add_worksheet(), report, language, &styles)?;
     summary_sheet(book.add_worksheet(), report, language, &styles)?;
+    scores::units_sheet(book.add_worksheet(), report, language, &styles)?;
     book.save_to_buffer()
 }
 
@@ -332,6 +359,10 @@ fn review_row(
     Ok(())
 }
 
+/// The summary sheet's score column: after area, element, a count per status, the
+/// total, the unexplained and the weight.
+const SCORE_COLUMN: u16 = 2 + Status::ALL.len() as u16 + 3;
+
 /// The summary sheet's first column: area and indicator names.
 const SUMMARY_FIRST_WIDTH: f64 = 40.0;
 
@@ -394,6 +425,7 @@ fn summary_sheet(
         &format!("{}–{}", roadmap.period.start, roadmap.period.end),
         &Format::new(),
     )?;
+    scores::overall_line(sheet, 4, report, language, styles)?;
 
     let header_row = 5;
     let mut col = 0;
@@ -423,6 +455,15 @@ fn summary_sheet(
         &tr(language, "export.unexplained"),
         &styles.header,
     )?;
+    for (at, key) in scores::SUMMARY_HEADERS.iter().enumerate() {
+        write_text(
+            sheet,
+            header_row,
+            SCORE_COLUMN - 1 + at as u16,
+            &tr(language, key),
+            &styles.header,
+        )?;
+    }
 
     let mut r = header_row + 1;
     for area in &report.areas {
@@ -431,6 +472,15 @@ fn summary_sheet(
         let element = tr(language, &format!("element.{:?}", area.element));
         write_text(sheet, r, 1, &element, &styles.text)?;
         counts_cells(sheet, r, &area.counts, area.unexplained, &styles.count)?;
+        sheet.write_number_with_format(r, SCORE_COLUMN - 1, area.weight, &styles.value)?;
+        scores::score_cells(
+            sheet,
+            r,
+            SCORE_COLUMN,
+            area.score,
+            area.rating.as_deref(),
+            (&styles.score, &styles.text),
+        )?;
         r += 1;
     }
     write_text(
@@ -448,12 +498,22 @@ fn summary_sheet(
         report.unexplained_count(),
         &styles.total_count,
     )?;
+    sheet.write_blank(r, SCORE_COLUMN - 1, &styles.total_text)?;
+    scores::score_cells(
+        sheet,
+        r,
+        SCORE_COLUMN,
+        report.score,
+        report.rating.as_deref(),
+        (&styles.total_score, &styles.total_text),
+    )?;
 
     sheet.set_column_width(0, SUMMARY_FIRST_WIDTH)?;
     sheet.set_column_width(1, 16)?;
-    for c in 2..=9 {
+    for c in 2..=SCORE_COLUMN {
         sheet.set_column_width(c, 12)?;
     }
+    sheet.set_column_width(SCORE_COLUMN + 1, 16)?;
     sheet.set_row_height(header_row, 30)?;
 
     r += 2;

@@ -2,6 +2,8 @@
 //! external resources) laid out for A4, that a reviewer can open, print or save as PDF
 //! and hand to the meeting.
 
+mod scores;
+
 use std::fmt::Write;
 
 use chrono::NaiveDate;
@@ -60,7 +62,7 @@ fn badge(status: Status, language: Language) -> String {
 
 /// Colours chosen to stay readable in greyscale print: every status is also written
 /// as a word, and the flagged ones have a heavier border.
-const STYLE: &str = include_str!("../../assets/report.css");
+const STYLE: &str = include_str!("../../../assets/report.css");
 
 /// The report page for a built `report`.
 pub fn render(report: &Report, language: Language, printed: NaiveDate) -> String {
@@ -88,6 +90,7 @@ pub fn render(report: &Report, language: Language, printed: NaiveDate) -> String
     );
     header(&mut html, report, language, printed);
     summary(&mut html, report, language);
+    scores::section(&mut html, report, language);
     flagged(&mut html, report, language);
     changes(&mut html, report, language);
     recorded(&mut html, report, language);
@@ -538,13 +541,14 @@ fn details(html: &mut String, report: &Report, language: Language) {
         let _ = writeln!(
             html,
             r#"<div class="area-block">
-<h3>{name} <small>· {element}</small></h3>
+<h3>{name} <small>· {element}{score}</small></h3>
 <table class="detail">
 <colgroup><col style="width:9%"><col style="width:33%"><col style="width:11%"><col style="width:9%"><col style="width:9%"><col style="width:12%"><col style="width:17%"></colgroup>
 <thead><tr><th>{c_id}</th><th>{c_indicator}</th><th>{c_measure}</th><th class="num">{c_target}</th><th class="num">{c_actual}</th><th class="num">{c_achievement}</th><th>{c_status}</th></tr></thead>
 <tbody>"#,
             name = escape(&area.name),
             element = escape(&tr(language, &format!("element.{:?}", area.element))),
+            score = escape(&scores::area_heading(area, language)),
             c_id = escape(&tr(language, "export.col.id")),
             c_indicator = escape(&tr(language, "export.col.indicator")),
             c_measure = escape(&tr(language, "export.col.measure")),
