@@ -22,57 +22,13 @@ use crate::locale::Language;
 const PROGRESS: f32 = 6.0;
 
 pub fn view(state: &Presenting, language: Language, size: Size) -> Element<'_, Message> {
-    let s = Scale::fit(size);
     let look = super::look::Look::new(state.high_contrast);
     let total = state.slides.len();
     let current = state.current.min(total.saturating_sub(1));
-    let Some(slide) = state.slides.get(current) else {
+    let Some(slide_box) = slide(state, current, Chrome::Screen, language, size) else {
         return container(Space::new()).into();
     };
 
-    let body: Element<'_, Message> = match slide {
-        Slide::Title(slide) => title::view(slide, s, look, language),
-        Slide::Overview(slide) => overview::view(slide, s, look, language),
-        Slide::Scorecard(slide) => scoreboard::scorecard(slide, s, look, language),
-        Slide::Area(slide) => area::view(slide, s, look, language),
-        Slide::QuickWins(slide) => scoreboard::quick_wins(slide, s, look, language),
-        Slide::Ranking(slide) => scoreboard::ranking(slide, s, look, language),
-        Slide::Milestones(slide) => milestones::view(slide, s, look, language),
-        Slide::Flagged(slide) => flagged::view(slide, s, look, language),
-        Slide::Closing(slide) => closing::view(slide, s, look, language),
-    };
-    let mut page = column![].spacing(s.px(layout::GAP));
-    let body_height = if matches!(slide, Slide::Title(_)) {
-        layout::CONTENT_HEIGHT + layout::HEADING * layout::LINE + layout::GAP
-    } else {
-        page = page.push(
-            container(s.bold(slide.heading(language), layout::HEADING, look.text))
-                .height(s.px(layout::HEADING * layout::LINE))
-                .clip(true),
-        );
-        layout::CONTENT_HEIGHT
-    };
-    page = page
-        .push(
-            container(body)
-                .width(Length::Fill)
-                .height(s.px(body_height))
-                .clip(true),
-        )
-        .push(footer(state, slide, current, total, s, look, language));
-    let page = container(page)
-        .padding(iced::Padding {
-            top: s.px(layout::MARGIN_TOP),
-            right: s.px(layout::MARGIN_X),
-            bottom: 0.0,
-            left: s.px(layout::MARGIN_X),
-        })
-        .height(s.px(layout::HEIGHT - PROGRESS));
-    let slide_box = container(column![page, progress(current, total, s, look)])
-        .width(s.px(layout::WIDTH))
-        .height(s.px(layout::HEIGHT))
-        .style(look.background_style())
-        .clip(true);
     let screen = center(slide_box)
         .width(Length::Fill)
         .height(Length::Fill)
@@ -111,6 +67,79 @@ pub fn view(state: &Presenting, language: Language, size: Size) -> Element<'_, M
     } else {
         area.into()
     }
+}
+
+/// What the slide is drawn for: the screen (with the progress line along its bottom)
+/// or a picture (the slide alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chrome {
+    Screen,
+    Picture,
+}
+
+/// Slide `index` of the deck scaled to `size`, without the letterbox around it.
+pub fn slide(
+    state: &Presenting,
+    index: usize,
+    chrome: Chrome,
+    language: Language,
+    size: Size,
+) -> Option<Element<'_, Message>> {
+    let s = Scale::fit(size);
+    let look = super::look::Look::new(state.high_contrast);
+    let total = state.slides.len();
+    let current = index;
+    let slide = state.slides.get(index)?;
+    let body: Element<'_, Message> = match slide {
+        Slide::Title(slide) => title::view(slide, s, look, language),
+        Slide::Overview(slide) => overview::view(slide, s, look, language),
+        Slide::Scorecard(slide) => scoreboard::scorecard(slide, s, look, language),
+        Slide::Area(slide) => area::view(slide, s, look, language),
+        Slide::QuickWins(slide) => scoreboard::quick_wins(slide, s, look, language),
+        Slide::Ranking(slide) => scoreboard::ranking(slide, s, look, language),
+        Slide::Milestones(slide) => milestones::view(slide, s, look, language),
+        Slide::Flagged(slide) => flagged::view(slide, s, look, language),
+        Slide::Closing(slide) => closing::view(slide, s, look, language),
+    };
+    let mut page = column![].spacing(s.px(layout::GAP));
+    let body_height = if matches!(slide, Slide::Title(_)) {
+        layout::CONTENT_HEIGHT + layout::HEADING * layout::LINE + layout::GAP
+    } else {
+        page = page.push(
+            container(s.bold(slide.heading(language), layout::HEADING, look.text))
+                .height(s.px(layout::HEADING * layout::LINE))
+                .clip(true),
+        );
+        layout::CONTENT_HEIGHT
+    };
+    page = page
+        .push(
+            container(body)
+                .width(Length::Fill)
+                .height(s.px(body_height))
+                .clip(true),
+        )
+        .push(footer(state, slide, current, total, s, look, language));
+    let page = container(page)
+        .padding(iced::Padding {
+            top: s.px(layout::MARGIN_TOP),
+            right: s.px(layout::MARGIN_X),
+            bottom: 0.0,
+            left: s.px(layout::MARGIN_X),
+        })
+        .height(s.px(layout::HEIGHT - PROGRESS));
+    let mut content = column![page];
+    if chrome == Chrome::Screen {
+        content = content.push(progress(current, total, s, look));
+    }
+    Some(
+        container(content)
+            .width(s.px(layout::WIDTH))
+            .height(s.px(layout::HEIGHT))
+            .style(look.background_style())
+            .clip(true)
+            .into(),
+    )
 }
 
 fn footer<'a>(
