@@ -15,9 +15,10 @@ pub const SIZE: Size<u32> = Size {
     height: 1080,
 };
 
-/// The headless renderer an export draws with.
+/// The headless renderer an export draws with (boxed: a renderer is large, and the
+/// presentation that keeps it lives in the app's screen enum).
 pub struct Painter {
-    renderer: iced::Renderer,
+    renderer: Box<iced::Renderer>,
 }
 
 impl Painter {
@@ -28,7 +29,9 @@ impl Painter {
             Pixels(16.0),
             Some("tiny-skia"),
         ))?;
-        Some(Self { renderer })
+        Some(Self {
+            renderer: Box::new(renderer),
+        })
     }
 
     /// The pixels (RGBA, rows top to bottom) of `element` drawn at `size` on
@@ -41,20 +44,20 @@ impl Painter {
         size: Size<u32>,
     ) -> Vec<u8> {
         let bounds = Size::new(size.width as f32, size.height as f32);
-        let mut ui = UserInterface::build(element, bounds, Cache::default(), &mut self.renderer);
+        let mut ui = UserInterface::build(element, bounds, Cache::default(), &mut *self.renderer);
         let mut messages = Vec::new();
         let _ = ui.update(
             &[Event::Window(window::Event::RedrawRequested(
                 iced::time::Instant::now(),
             ))],
             mouse::Cursor::Unavailable,
-            &mut self.renderer,
+            &mut *self.renderer,
             &mut clipboard::Null,
             &mut messages,
         );
         let text_color = theme.palette().text;
         ui.draw(
-            &mut self.renderer,
+            &mut *self.renderer,
             theme,
             &Style { text_color },
             mouse::Cursor::Unavailable,
