@@ -161,17 +161,7 @@ pub fn modal<'a, M: Clone + 'a>(
         .padding(24)
         .max_width(640)
         .style(theme::dialog);
-    stack![
-        base.into(),
-        opaque(
-            mouse_area(center(opaque(card)).style(|_theme| container::Style {
-                background: Some(Color::from_rgba(0.0, 0.0, 0.0, 0.55).into()),
-                ..container::Style::default()
-            }))
-            .on_press(on_blur)
-        )
-    ]
-    .into()
+    over_dimmed(base, card, 0, Some(on_blur))
 }
 
 /// [`modal`] for a dialog that needs the room: up to 1,000 pixels wide and the
@@ -188,17 +178,50 @@ pub fn modal_wide<'a, M: Clone + 'a>(
         .max_width(1000)
         .height(Length::Fill)
         .style(theme::dialog);
+    over_dimmed(base, card, 24, None)
+}
+
+/// `card` centred over `base` dimmed, `margin` pixels from the window's edges; a
+/// click on the dimmed page sends `on_blur`, if any. Opaque either way: the page
+/// under the dialog gets no clicks.
+fn over_dimmed<'a, M: Clone + 'a>(
+    base: impl Into<Element<'a, M>>,
+    card: container::Container<'a, M>,
+    margin: u16,
+    on_blur: Option<M>,
+) -> Element<'a, M> {
     stack![
         base.into(),
-        // Opaque: the page under the dialog gets no clicks either.
-        opaque(center(opaque(card)).padding(24).style(|_theme| {
-            container::Style {
-                background: Some(Color::from_rgba(0.0, 0.0, 0.0, 0.55).into()),
-                ..container::Style::default()
-            }
-        }))
+        opaque(blur(
+            center(opaque(card))
+                .padding(margin)
+                .style(|_theme| container::Style {
+                    background: Some(Color::from_rgba(0.0, 0.0, 0.0, 0.55).into()),
+                    ..container::Style::default()
+                }),
+            on_blur
+        ))
     ]
     .into()
+}
+
+/// `dimmed` sending `on_blur` when clicked, if any.
+fn blur<'a, M: Clone + 'a>(
+    dimmed: impl Into<Element<'a, M>>,
+    on_blur: Option<M>,
+) -> Element<'a, M> {
+    match on_blur {
+        Some(message) => mouse_area(dimmed).on_press(message).into(),
+        None => dimmed.into(),
+    }
+}
+
+/// A table's column heading: small, muted, on one line.
+pub fn column_heading<'a>(words: String) -> iced::widget::Text<'a> {
+    text(words)
+        .size(12)
+        .style(muted_text)
+        .wrapping(iced::widget::text::Wrapping::None)
 }
 
 /// A value with the words it is shown as, for pick lists.

@@ -262,9 +262,11 @@ fn the_institution_and_period_a_sheet_does_not_give_are_typed_in_the_preview() {
         let _ = app.update(Message::ImportPreview(I::Given(field, typed.to_owned())));
     };
     given(Field::Institution, "Pemerintah Kabupaten Sukamaju");
+    given(Field::Title, "Road Map RB 2025-2029");
     given(Field::End, "20x9");
     given(Field::Start, "2025");
     assert!(shows(&app, &id("app.import.bad_end")));
+    assert!(!shows(&app, &id("app.import.no_institution")), "typed now");
     let _ = app.update(Message::ImportPreview(I::Import));
     assert!(
         app.document().path.is_some(),
@@ -281,6 +283,7 @@ fn the_institution_and_period_a_sheet_does_not_give_are_typed_in_the_preview() {
     let _ = app.update(Message::ImportPreview(I::Import));
     assert!(app.document().path.is_none(), "imported");
     assert_eq!(app.roadmap().institution, "Pemerintah Kabupaten Sukamaju");
+    assert_eq!(app.roadmap().title, "Road Map RB 2025-2029");
     assert_eq!(
         (app.roadmap().period.start, app.roadmap().period.end),
         (2025, 2029)

@@ -173,7 +173,13 @@ impl ImportPreview {
     /// Reads the rows again by the plan as it stands.
     fn read(&mut self) {
         if let Ok(options) = self.given.options() {
-            self.options = options;
+            // The title and institution change no row: they are put on at import, so
+            // typing them does not read a large sheet again on every key.
+            self.options = Options {
+                title: None,
+                institution: None,
+                ..options
+            };
         }
         let options = self.options.clone();
         let plan = match (&self.plan, self.workbook.sheets.get(self.sheet)) {
@@ -221,23 +227,23 @@ impl ImportPreview {
                     Field::End => &mut self.given.end,
                 };
                 *target = typed;
-                // Read again: the period decides which year a quarter column without
-                // one holds, and a cleared field falls back to what the sheet says.
-                self.read();
+                // The period decides which year a quarter column without one holds.
+                if matches!(field, Field::Start | Field::End) {
+                    self.read();
+                }
                 Action::None
             }
-            Message::Import if self.given.options().is_err() => Action::None,
-            Message::Import => match &self.outcome {
-                Ok((roadmap, report)) => {
+            Message::Import => match (&self.outcome, self.given.options()) {
+                (Ok((roadmap, report)), Ok(options)) => {
                     let (file, counts) = (self.file_name(), report.counts);
                     Action::Request(Request::Adopt(
-                        Box::new(roadmap.clone()),
+                        Box::new(given_names(roadmap.clone(), options)),
                         Notice::said(Tone::Info, context.language, move |language| {
                             imported(&file, counts, language)
                         }),
                     ))
                 }
-                Err(_) => Action::None,
+                _ => Action::None,
             },
             Message::Cancel => Action::Request(Request::CloseDialog),
         }
@@ -251,6 +257,17 @@ impl ImportPreview {
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default()
     }
+}
+
+/// `roadmap` with the title and institution typed over the sheet's.
+fn given_names(mut roadmap: Roadmap, options: Options) -> Roadmap {
+    if let Some(title) = options.title {
+        roadmap.title = title;
+    }
+    if let Some(institution) = options.institution {
+        roadmap.institution = institution;
+    }
+    roadmap
 }
 
 /// `meaning` for column `index`, keeping the year and quarter the column's heading

@@ -192,7 +192,9 @@ impl ImportPreview {
         let mut content = column![fields].spacing(4);
         if let Some(error) = year_error {
             content = content.push(text(error).size(13).style(text::danger));
-        } else if read.is_some_and(|r| r.institution.trim().is_empty()) {
+        } else if given.institution.trim().is_empty()
+            && read.is_some_and(|r| r.institution.trim().is_empty())
+        {
             content = content.push(
                 text(tr(language, "app.import.no_institution"))
                     .size(13)

@@ -66,12 +66,7 @@ pub fn view<'a>(state: &'a Reviewing, context: &Context<'a>, narrow: bool) -> El
     } else {
         EXPLANATION_WIDTH
     };
-    let heading = |key: &str| {
-        text(tr(language, key))
-            .size(12)
-            .style(widget::muted_text)
-            .wrapping(text::Wrapping::None)
-    };
+    let heading = |key: &str| widget::column_heading(tr(language, key));
     let header = container(
         row![
             container(heading("review.col_status")).width(fixed(STATUS_WIDTH)),

@@ -39,12 +39,7 @@ fn fixed(width: f32) -> Length {
 pub fn view<'a>(standings: &'a [UnitStanding], context: &Context<'a>) -> Element<'a, Message> {
     let language = context.language;
     let roadmap = context.roadmap;
-    let heading = |key: &str| {
-        text(tr(language, key))
-            .size(12)
-            .style(widget::muted_text)
-            .wrapping(text::Wrapping::None)
-    };
+    let heading = |key: &str| widget::column_heading(tr(language, key));
     let header = container(
         row![
             container(heading("review.units_rank")).width(fixed(RANK_WIDTH)),
