@@ -361,17 +361,6 @@ impl App {
         }
     }
 
-    /// Shows `text` in the notice bar as it is: prefer [`App::say`], which can say it
-    /// again after a language switch.
-    pub fn notify(&mut self, tone: Tone, text: String) {
-        self.notice = Some(Notice {
-            tone,
-            text,
-            offer_save_as: false,
-            words: None,
-        });
-    }
-
     /// Shows `notice` in the notice bar, in the language of the moment.
     pub fn show_notice(&mut self, mut notice: Notice) {
         notice.reword(self.config.language);

@@ -16,14 +16,6 @@ use crate::import::{self, ImportError, Workbook};
 use crate::model::Roadmap;
 
 impl App {
-    /// The import preview, while it is open.
-    pub fn import_preview(&self) -> Option<&ImportPreview> {
-        match self.dialog() {
-            Some(Dialog::Import(preview)) => Some(preview),
-            _ => None,
-        }
-    }
-
     /// Asks the system's dialog for the spreadsheet, in the document's folder.
     pub(super) fn import_dialog(&self) -> Task<Message> {
         let folder = self.context().folder.map(std::path::Path::to_owned);

@@ -11,7 +11,7 @@ use super::config::Config;
 use super::contract::{Action, Change, Context, Request};
 use super::dialog::answer::Answer;
 use super::dialog::file_prompts::{
-    ChangedOnDisk, DiskAnswer, DiskPrompt, LockAnswer, Locked, Recover, RecoveryAnswer, SaveChanges,
+    ChangedOnDisk, DiskAnswer, LockAnswer, Locked, Recover, RecoveryAnswer, SaveChanges,
 };
 use super::dialog::import::{self as import_dialog, ImportPreview};
 use super::dialog::new_document::{self, NewDocument};
@@ -33,6 +33,7 @@ mod dropping;
 mod files;
 mod header;
 mod importing;
+mod inspect;
 mod overlay;
 mod paths;
 mod presenting;
@@ -45,7 +46,7 @@ use crate::locale::Language;
 use crate::model::{Quarter, Roadmap};
 use crate::renderer::Renderer;
 use crate::review::{self, ReviewReport};
-use crate::safety::{LockInfo, RecoveryEntry, RecoveryError, RecoveryStore};
+use crate::safety::{RecoveryError, RecoveryStore};
 use crate::validate::{self, Problem};
 use files::open_dialog;
 use iced::time::Instant;
@@ -270,10 +271,6 @@ impl App {
         self.document.roadmap()
     }
 
-    pub fn notice(&self) -> Option<&Notice> {
-        self.notice.as_ref()
-    }
-
     pub fn language(&self) -> Language {
         self.config.language
     }
@@ -285,17 +282,6 @@ impl App {
 
     pub fn quarter(&self) -> Quarter {
         self.quarter
-    }
-
-    pub fn report(&self) -> &ReviewReport {
-        &self.report
-    }
-
-    pub fn draft(&self) -> Option<&Drafting> {
-        match &self.screen {
-            Screen::Draft(state) => Some(state),
-            _ => None,
-        }
     }
 
     pub fn presentation(&self) -> Option<&Presenting> {
@@ -351,30 +337,6 @@ impl App {
         }
     }
 
-    /// The recovery copies offered at start, while that dialog is open.
-    pub fn recovery_offered(&self) -> Option<&[RecoveryEntry]> {
-        match self.dialog() {
-            Some(Dialog::Recover(recover)) => Some(&recover.entries),
-            _ => None,
-        }
-    }
-
-    /// What "the file changed on disk" asks about, while it is asked.
-    pub fn disk_prompt(&self) -> Option<DiskPrompt> {
-        match self.dialog() {
-            Some(Dialog::ChangedOnDisk(question)) => Some(question.prompt),
-            _ => None,
-        }
-    }
-
-    /// Who holds the file, while "another user has it open" is asked.
-    pub fn lock_prompt(&self) -> Option<&LockInfo> {
-        match self.dialog() {
-            Some(Dialog::Locked(locked)) => Some(&locked.holder),
-            _ => None,
-        }
-    }
-
     fn show(&mut self, dialog: Dialog) {
         self.dialogs.push(dialog);
     }
@@ -386,11 +348,6 @@ impl App {
 
     fn dialog(&self) -> Option<&Dialog> {
         self.dialogs.last()
-    }
-
-    /// A dialog asking whether to save is open.
-    pub fn is_confirming(&self) -> bool {
-        matches!(self.dialog(), Some(Dialog::Confirm(_)))
     }
 
     /// What the screens read (tests build their expectations from it too).

@@ -51,7 +51,9 @@ impl App {
     }
 
     /// The write that is due at `now`, if any. A document back at its saved state has
-    /// nothing to recover: its copy is removed instead.
+    /// nothing to recover: its copy is removed instead. Public for the tests, which run
+    /// it at a chosen `now` rather than wait for the ticks.
+    #[doc(hidden)]
     pub fn recovery_job(&mut self, now: Instant) -> Option<RecoveryJob> {
         let edited_at = self.edited_at?;
         if !self.recovery_due || now.duration_since(edited_at) < RECOVERY_DELAY {
