@@ -14,14 +14,14 @@
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationRule, DocProperties, Format, FormatAlign, FormatBorder,
+    Color, DataValidation, DataValidationRule, DocProperties, Format, FormatAlign,
     ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
 use super::plan::{FormRow, UnitForm, plan};
 use super::value::{DONE_WORD, Field, NOT_DONE_WORD, Value};
 use super::{FORM_LAYOUT, Identity, META_SHEET};
-use crate::export::xlsx::{LINE_HEIGHT, fit, lines_in, tr, write_text};
+use crate::export::xlsx::{LINE_HEIGHT, fit, lines_in, table_cell, table_heading, tr, write_text};
 use crate::file::{SaveError, write_atomically};
 use crate::locale::Language;
 use crate::model::{Kind, Quarter, Roadmap};
@@ -227,10 +227,7 @@ const FILL_COLOR: u32 = 0xFFF4C2;
 
 impl Styles {
     fn new() -> Self {
-        let cell = Format::new()
-            .set_align(FormatAlign::Top)
-            .set_border(FormatBorder::Thin)
-            .set_border_color(Color::RGB(0xB0B8C1));
+        let cell = table_cell();
         let fill = cell
             .clone()
             .set_unlocked()
@@ -239,11 +236,7 @@ impl Styles {
             title: Format::new().set_bold().set_font_size(14),
             bold: Format::new().set_bold(),
             instruction: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-            header: cell
-                .clone()
-                .set_bold()
-                .set_text_wrap()
-                .set_background_color(Color::RGB(0xDCE3EC)),
+            header: table_heading(&cell),
             text: cell.clone().set_text_wrap(),
             number: cell.clone().set_num_format("#,##0.##"),
             whole: cell.clone().set_num_format("#,##0"),

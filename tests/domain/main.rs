@@ -15,6 +15,7 @@ mod fuzz_import;
 mod fuzz_loader;
 mod import;
 mod import_formats;
+mod locale_keys;
 mod merge;
 mod review_rules;
 mod safety;

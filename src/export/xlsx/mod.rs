@@ -82,18 +82,31 @@ pub(super) struct Styles {
     flag_count: Format,
 }
 
+/// A cell of the house's tables: top-aligned with a thin grey border (reports,
+/// the whole workbook and the OPD forms look alike).
+pub fn table_cell() -> Format {
+    Format::new()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin)
+        .set_border_color(Color::RGB(BORDER_COLOR))
+}
+
+/// A heading cell of the house's tables: `cell` bold, wrapped, on a grey-blue fill.
+pub fn table_heading(cell: &Format) -> Format {
+    cell.clone()
+        .set_bold()
+        .set_text_wrap()
+        .set_background_color(Color::RGB(0xDCE3EC))
+}
+
+/// The grey of table borders.
+const BORDER_COLOR: u32 = 0xB0B8C1;
+
 impl Styles {
     pub(super) fn new() -> Self {
-        let cell = Format::new()
-            .set_align(FormatAlign::Top)
-            .set_border(FormatBorder::Thin)
-            .set_border_color(Color::RGB(0xB0B8C1));
+        let cell = table_cell();
         Self {
-            header: cell
-                .clone()
-                .set_bold()
-                .set_text_wrap()
-                .set_background_color(Color::RGB(0xDCE3EC)),
+            header: table_heading(&cell),
             text: cell.clone().set_text_wrap(),
             value: cell.clone().set_num_format(VALUE_FORMAT),
             whole: cell.clone().set_num_format(WHOLE_FORMAT),
@@ -139,10 +152,7 @@ impl Styles {
             Status::NotDue => (0xE6ECF2, 0x37474F),
             Status::NoTarget => (0xF2F2F2, 0x555555),
         };
-        let format = Format::new()
-            .set_align(FormatAlign::Top)
-            .set_border(FormatBorder::Thin)
-            .set_border_color(Color::RGB(0xB0B8C1))
+        let format = table_cell()
             .set_background_color(Color::RGB(fill))
             .set_font_color(Color::RGB(font));
         if status.is_flagged() {
