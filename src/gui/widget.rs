@@ -182,38 +182,24 @@ pub fn modal_wide<'a, M: Clone + 'a>(
 }
 
 /// `card` centred over `base` dimmed, `margin` pixels from the window's edges; a
-/// click on the dimmed page sends `on_blur`, if any. Opaque either way: the page
-/// under the dialog gets no clicks.
+/// click beside it sends `on_blur`, if any. Opaque: the page under it gets no clicks.
 fn over_dimmed<'a, M: Clone + 'a>(
     base: impl Into<Element<'a, M>>,
     card: container::Container<'a, M>,
     margin: u16,
     on_blur: Option<M>,
 ) -> Element<'a, M> {
-    stack![
-        base.into(),
-        opaque(blur(
-            center(opaque(card))
-                .padding(margin)
-                .style(|_theme| container::Style {
-                    background: Some(Color::from_rgba(0.0, 0.0, 0.0, 0.55).into()),
-                    ..container::Style::default()
-                }),
-            on_blur
-        ))
-    ]
-    .into()
-}
-
-/// `dimmed` sending `on_blur` when clicked, if any.
-fn blur<'a, M: Clone + 'a>(
-    dimmed: impl Into<Element<'a, M>>,
-    on_blur: Option<M>,
-) -> Element<'a, M> {
-    match on_blur {
-        Some(message) => mouse_area(dimmed).on_press(message).into(),
+    let dimmed = center(opaque(card))
+        .padding(margin)
+        .style(|_theme| container::Style {
+            background: Some(Color::from_rgba(0.0, 0.0, 0.0, 0.55).into()),
+            ..container::Style::default()
+        });
+    let overlay: Element<'a, M> = match on_blur {
+        Some(on_blur) => mouse_area(dimmed).on_press(on_blur).into(),
         None => dimmed.into(),
-    }
+    };
+    stack![base.into(), opaque(overlay)].into()
 }
 
 /// A table's column heading: small, muted, on one line.
