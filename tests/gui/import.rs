@@ -360,3 +360,23 @@ fn what_came_in_is_said_again_after_a_language_switch() {
     assert_eq!(app.notice().unwrap().text, said(Language::English));
     assert!(shows(&app, &said(Language::English)));
 }
+
+#[test]
+fn a_row_of_the_preview_counts_one_target_in_the_singular() {
+    let folder = tempfile::tempdir().unwrap();
+    let (_path, mut app) = app_on_file(folder.path());
+    let _ = app.update(Message::LanguageSelected(Language::English));
+    let csv = folder.path().join("e-monev.csv");
+    std::fs::write(&csv, MONEV_CSV).unwrap();
+    let _ = app.update(Message::ImportFileChosen(Chosen::Path(csv.clone())));
+    read(&mut app, &csv);
+    // Each row of the long layout brings one quarter: one target, one actual.
+    assert!(shows(
+        &app,
+        "Manajemen Perubahan › Internalisasi budaya kerja › Bagian Organisasi — 1 target, 1 actual · Q1 2025: 25 %"
+    ));
+    assert!(!shows(
+        &app,
+        "Manajemen Perubahan › Internalisasi budaya kerja › Bagian Organisasi — 1 targets, 1 actuals · Q1 2025: 25 %"
+    ));
+}

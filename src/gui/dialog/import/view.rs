@@ -8,7 +8,7 @@ use iced::{Alignment, Element, Length};
 
 use super::{BadYear, Field, ImportPreview, Message};
 use crate::gui::contract::Context;
-use crate::gui::i18n::{tr, tr_with};
+use crate::gui::i18n::{tr, tr_count, tr_with};
 use crate::gui::icon::Icon;
 use crate::gui::widget::{self, Labelled};
 use crate::import::{
@@ -391,12 +391,19 @@ fn indicator_line<'a>(indicator: &IndicatorRow, language: Language) -> Element<'
         .entries
         .iter()
         .find_map(|(quarter, entry)| entry.target.map(|t| (quarter, t)));
+    // "1 target", not "1 targets": each count takes its own singular or plural.
     let mut values = tr_with(
         language,
         "app.import.values",
         &[
-            ("targets", &targets.to_string()),
-            ("actuals", &actuals.to_string()),
+            (
+                "targets",
+                &tr_count(language, "app.import.target_count", targets, &[]),
+            ),
+            (
+                "actuals",
+                &tr_count(language, "app.import.actual_count", actuals, &[]),
+            ),
         ],
     );
     if let Some((quarter, target)) = first {
