@@ -533,6 +533,11 @@ fn export_writes_one_png_per_slide_in_a_picked_folder() {
         app.notice().map(|n| n.text.clone()),
         Some(report.text.clone())
     );
+    let indonesian = report.text.clone();
+    let _ = app.update(Message::LanguageSelected(Language::English));
+    let english = app.notice().unwrap().text.clone();
+    assert_ne!(english, indonesian, "said again in English");
+    assert!(english.contains(&count.to_string()), "{english}");
 
     let mut names: Vec<String> = std::fs::read_dir(folder.path())
         .unwrap()
@@ -632,6 +637,14 @@ fn a_failed_or_cancelled_export_says_so_and_keeps_presenting() {
         report_line.text.starts_with("Export failed"),
         "{}",
         report_line.text
+    );
+    // Kept in the bar, it is said again in the language the user switches to.
+    let mut switched = report_line.clone();
+    switched.reword(Language::Indonesian);
+    assert!(
+        !switched.text.starts_with("Export failed"),
+        "{}",
+        switched.text
     );
     assert!(!state.is_exporting());
 

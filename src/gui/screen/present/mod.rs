@@ -32,7 +32,7 @@ use iced::{Element, Subscription, Task, event};
 
 use crate::gui::contract::{Action, Context, Request};
 use crate::gui::i18n::tr_with;
-use crate::gui::notice::Notice;
+use crate::gui::notice::{Notice, Tone};
 use crate::locale::Language;
 use export::{Export, Progress};
 use slides::Slide;
@@ -260,12 +260,10 @@ impl Presenting {
                 Action::None
             }
             Message::Exit if self.export.is_some() => {
-                let text = tr_with(
-                    language,
-                    "present.export_cancelled",
-                    &[("count", &self.written.to_string())],
-                );
-                self.stop_export(Notice::info(text))
+                let count = self.written.to_string();
+                self.stop_export(Notice::said(Tone::Info, language, move |language| {
+                    tr_with(language, "present.export_cancelled", &[("count", &count)])
+                }))
             }
             Message::Exit => Action::Request(Request::EndPresentation),
         }
@@ -274,19 +272,15 @@ impl Presenting {
     /// Starts writing every slide into `folder` (made when missing), from the first.
     fn start_export(&mut self, folder: PathBuf, language: Language) -> Action<Message> {
         if let Err(error) = export::prepare_folder(&folder) {
-            let text = tr_with(
-                language,
-                "present.export_failed",
-                &[("error", &error.to_string())],
-            );
-            return self.stop_export(Notice::error(text));
+            return self.stop_export(export_failed(error.to_string(), language));
         }
         if self.painter.is_none() {
             self.painter = picture::Painter::new();
         }
         if self.painter.is_none() {
-            let text = crate::gui::i18n::tr(language, "present.no_painter");
-            return self.stop_export(Notice::error(text));
+            return self.stop_export(Notice::said(Tone::Error, language, |language| {
+                crate::gui::i18n::tr(language, "present.no_painter")
+            }));
         }
         self.export_path = None;
         self.export = Some(Export::start(folder, self.slides.len()));
@@ -323,24 +317,16 @@ impl Presenting {
                 Action::Run(Task::done(Message::ExportNext))
             }
             Ok(Progress::Done { count, folder }) => {
-                let text = tr_with(
-                    language,
-                    "present.exported",
-                    &[
-                        ("count", &count.to_string()),
-                        ("folder", &folder.display().to_string()),
-                    ],
-                );
-                self.stop_export(Notice::info(text))
+                let (count, folder) = (count.to_string(), folder.display().to_string());
+                self.stop_export(Notice::said(Tone::Info, language, move |language| {
+                    tr_with(
+                        language,
+                        "present.exported",
+                        &[("count", &count), ("folder", &folder)],
+                    )
+                }))
             }
-            Err(error) => {
-                let text = tr_with(
-                    language,
-                    "present.export_failed",
-                    &[("error", &error.to_string())],
-                );
-                self.stop_export(Notice::error(text))
-            }
+            Err(error) => self.stop_export(export_failed(error.to_string(), language)),
         }
     }
 
@@ -375,6 +361,14 @@ impl Presenting {
         let language = context.language;
         responsive(move |size| frame::view(self, language, size)).into()
     }
+}
+
+/// "Export failed: ERROR", said again after a language switch (the error's own words
+/// are the system's and stay as they are).
+fn export_failed(error: String, language: Language) -> Notice {
+    Notice::said(Tone::Error, language, move |language| {
+        tr_with(language, "present.export_failed", &[("error", &error)])
+    })
 }
 
 /// The system's folder dialog; answers with [`Message::FolderChosen`].
