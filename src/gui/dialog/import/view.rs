@@ -212,20 +212,17 @@ impl ImportPreview {
                 return widget::notice(widget::danger, text(error.message(language)).size(14));
             }
         };
-        let counts = report.counts;
-        let summary = tr_with(
-            language,
-            "app.import.counts",
-            &[
-                ("areas", &counts.areas.to_string()),
-                ("programs", &counts.programs.to_string()),
-                ("indicators", &counts.indicators.to_string()),
-                ("targets", &counts.targets.to_string()),
-                ("units", &counts.units.to_string()),
-                ("start", &roadmap.period.start.to_string()),
-                ("end", &roadmap.period.end.to_string()),
-            ],
+        let counted = super::counted(report.counts, language);
+        let (start, end) = (
+            roadmap.period.start.to_string(),
+            roadmap.period.end.to_string(),
         );
+        let mut args: Vec<(&str, &str)> = counted
+            .iter()
+            .map(|(name, words)| (*name, words.as_str()))
+            .collect();
+        args.extend([("start", start.as_str()), ("end", end.as_str())]);
+        let summary = tr_with(language, "app.import.counts", &args);
         let mut content =
             column![widget::notice(widget::primary, text(summary).size(14))].spacing(8);
         let problems: Vec<String> = report
