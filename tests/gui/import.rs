@@ -342,16 +342,17 @@ fn what_came_in_is_said_again_after_a_language_switch() {
     let _ = app.update(Message::ImportFileChosen(Chosen::Path(csv.clone())));
     read(&mut app, &csv);
     let _ = app.update(Message::ImportPreview(I::Import));
+    use reform_roadmap::text::counted;
     let said = |language| {
         reform_roadmap::text::tr_with(
             language,
             "app.import.done",
             &[
                 ("file", "e-monev.csv"),
-                ("areas", "2"),
-                ("programs", "2"),
-                ("indicators", "2"),
-                ("targets", "3"),
+                ("areas", &counted(language, "areas", 2)),
+                ("programs", &counted(language, "programs", 2)),
+                ("indicators", &counted(language, "indicators", 2)),
+                ("targets", &counted(language, "targets", 3)),
             ],
         )
     };

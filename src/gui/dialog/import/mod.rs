@@ -19,6 +19,7 @@ use crate::import::{
 };
 use crate::locale::Language;
 use crate::model::Roadmap;
+use crate::text::counted;
 
 /// Rows shown as they will be read.
 pub const PREVIEW_ROWS: usize = 12;
@@ -296,10 +297,13 @@ fn imported(file: &str, counts: Counts, language: Language) -> String {
         "app.import.done",
         &[
             ("file", file),
-            ("areas", &counts.areas.to_string()),
-            ("programs", &counts.programs.to_string()),
-            ("indicators", &counts.indicators.to_string()),
-            ("targets", &counts.targets.to_string()),
+            ("areas", &counted(language, "areas", counts.areas)),
+            ("programs", &counted(language, "programs", counts.programs)),
+            (
+                "indicators",
+                &counted(language, "indicators", counts.indicators),
+            ),
+            ("targets", &counted(language, "targets", counts.targets)),
         ],
     )
 }

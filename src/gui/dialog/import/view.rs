@@ -15,6 +15,7 @@ use crate::import::{
     Column as SheetColumn, IndicatorRow, Meaning, Outcome, RowReading, column_letters,
 };
 use crate::locale::Language;
+use crate::text::counted;
 use crate::text::shorten_at_word;
 
 /// Problems listed one by one; the rest are counted.
@@ -217,11 +218,17 @@ impl ImportPreview {
             language,
             "app.import.counts",
             &[
-                ("areas", &counts.areas.to_string()),
-                ("programs", &counts.programs.to_string()),
-                ("indicators", &counts.indicators.to_string()),
-                ("targets", &counts.targets.to_string()),
-                ("units", &counts.units.to_string()),
+                ("areas", &counted(language, "areas", counts.areas)),
+                ("programs", &counted(language, "programs", counts.programs)),
+                (
+                    "indicators",
+                    &counted(language, "indicators", counts.indicators),
+                ),
+                ("targets", &counted(language, "targets", counts.targets)),
+                (
+                    "units",
+                    &counted(language, "responsible_units", counts.units),
+                ),
                 ("start", &roadmap.period.start.to_string()),
                 ("end", &roadmap.period.end.to_string()),
             ],
