@@ -29,6 +29,12 @@ pub fn tr_count(language: Language, key: &str, count: usize, args: &[(&str, &str
     tr_with(language, &format!("{key}.{form}"), &all)
 }
 
+/// `count` things called `noun` in `language`, said whole: "1 indicator", "5
+/// indicators", "5 indikator" (the `count.NOUN` keys of `count.yml`).
+pub fn counted(language: Language, noun: &str, count: usize) -> String {
+    tr_count(language, &format!("count.{noun}"), count, &[])
+}
+
 /// `text` cut to at most `max` characters, ending in "…" when cut: for a column or a
 /// header, where every character counts.
 pub fn shorten(text: &str, max: usize) -> String {
@@ -61,6 +67,36 @@ pub fn shorten_at_word(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_things_agree_with_their_number() {
+        use Language::{English, Indonesian};
+        let nouns = [
+            "areas",
+            "change_areas",
+            "programs",
+            "indicators",
+            "targets",
+            "quarterly_targets",
+            "units",
+            "responsible_units",
+        ];
+        for noun in nouns {
+            for (language, count) in [(English, 1), (English, 2), (Indonesian, 1), (Indonesian, 0)]
+            {
+                let said = counted(language, noun, count);
+                assert!(
+                    said.starts_with(&format!("{count} ")),
+                    "{noun} {count}: {said}"
+                );
+                assert!(!said.contains("count."), "a key for {noun}: {said}");
+            }
+        }
+        assert_eq!(counted(English, "indicators", 1), "1 indicator");
+        assert_eq!(counted(English, "indicators", 5), "5 indicators");
+        assert_eq!(counted(Indonesian, "indicators", 5), "5 indikator");
+        assert_eq!(counted(English, "units", 0), "0 units");
+    }
 
     #[test]
     fn placeholders_are_filled() {

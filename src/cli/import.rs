@@ -12,6 +12,7 @@ use clap::Args;
 use super::{CliError, LangArg, check_new_output, save_roadmap};
 use crate::import::{ImportReport, Meaning, Options, column_letters, import};
 use crate::locale::Language;
+use crate::text::counted;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -121,11 +122,11 @@ pub fn summary(report: &ImportReport, language: Language) -> String {
         rust_i18n::t!(
             "import.cli.counts",
             locale = locale,
-            areas = counts.areas,
-            programs = counts.programs,
-            indicators = counts.indicators,
-            targets = counts.targets,
-            units = counts.units
+            areas = counted(language, "areas", counts.areas),
+            programs = counted(language, "programs", counts.programs),
+            indicators = counted(language, "indicators", counts.indicators),
+            targets = counted(language, "quarterly_targets", counts.targets),
+            units = counted(language, "units", counts.units)
         )
         .into_owned(),
     );

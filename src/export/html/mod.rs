@@ -512,7 +512,7 @@ fn recorded(html: &mut String, report: &Report, language: Language) {
         escape(&rust_i18n::t!(
             "export.recorded_flagged",
             locale = language.code(),
-            count = review.flagged.len()
+            count = crate::text::counted(language, "indicators", review.flagged.len())
         ))
     );
 }

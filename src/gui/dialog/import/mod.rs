@@ -12,13 +12,14 @@ mod view;
 use std::sync::Arc;
 
 use crate::gui::contract::{Action, Context, Request};
-use crate::gui::i18n::{tr_count, tr_with};
+use crate::gui::i18n::tr_with;
 use crate::gui::notice::{Notice, Tone};
 use crate::import::{
     self, Counts, ImportError, ImportReport, Meaning, Options, Plan, RowReading, Sheet, Workbook,
 };
 use crate::locale::Language;
 use crate::model::Roadmap;
+use crate::text::counted;
 
 /// Rows shown as they will be read.
 pub const PREVIEW_ROWS: usize = 12;
@@ -291,24 +292,18 @@ fn keep_slot(plan: &Plan, index: usize, meaning: Meaning) -> Meaning {
 
 /// "Diimpor dari NAME: 5 area, ..." for the notice bar.
 fn imported(file: &str, counts: Counts, language: Language) -> String {
-    let counted = counted(counts, language);
-    let mut args: Vec<(&str, &str)> = vec![("file", file)];
-    args.extend(counted.iter().map(|(name, words)| (*name, words.as_str())));
-    tr_with(language, "app.import.done", &args)
-}
-
-/// Each count said in its own singular or plural ("1 area", "2 programs"), by the
-/// placeholder it fills in the import's summaries.
-pub fn counted(counts: Counts, language: Language) -> [(&'static str, String); 5] {
-    let say = |key: &str, count| tr_count(language, key, count, &[]);
-    [
-        ("areas", say("app.import.area_count", counts.areas)),
-        ("programs", say("app.import.program_count", counts.programs)),
-        (
-            "indicators",
-            say("app.import.indicator_count", counts.indicators),
-        ),
-        ("targets", say("app.import.target_count", counts.targets)),
-        ("units", say("app.import.unit_count", counts.units)),
-    ]
+    tr_with(
+        language,
+        "app.import.done",
+        &[
+            ("file", file),
+            ("areas", &counted(language, "areas", counts.areas)),
+            ("programs", &counted(language, "programs", counts.programs)),
+            (
+                "indicators",
+                &counted(language, "indicators", counts.indicators),
+            ),
+            ("targets", &counted(language, "targets", counts.targets)),
+        ],
+    )
 }

@@ -8,13 +8,14 @@ use iced::{Alignment, Element, Length};
 
 use super::{BadYear, Field, ImportPreview, Message};
 use crate::gui::contract::Context;
-use crate::gui::i18n::{tr, tr_count, tr_with};
+use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
 use crate::gui::widget::{self, Labelled};
 use crate::import::{
     Column as SheetColumn, IndicatorRow, Meaning, Outcome, RowReading, column_letters,
 };
 use crate::locale::Language;
+use crate::text::counted;
 use crate::text::shorten_at_word;
 
 /// Problems listed one by one; the rest are counted.
@@ -212,17 +213,26 @@ impl ImportPreview {
                 return widget::notice(widget::danger, text(error.message(language)).size(14));
             }
         };
-        let counted = super::counted(report.counts, language);
-        let (start, end) = (
-            roadmap.period.start.to_string(),
-            roadmap.period.end.to_string(),
+        let counts = report.counts;
+        let summary = tr_with(
+            language,
+            "app.import.counts",
+            &[
+                ("areas", &counted(language, "areas", counts.areas)),
+                ("programs", &counted(language, "programs", counts.programs)),
+                (
+                    "indicators",
+                    &counted(language, "indicators", counts.indicators),
+                ),
+                ("targets", &counted(language, "targets", counts.targets)),
+                (
+                    "units",
+                    &counted(language, "responsible_units", counts.units),
+                ),
+                ("start", &roadmap.period.start.to_string()),
+                ("end", &roadmap.period.end.to_string()),
+            ],
         );
-        let mut args: Vec<(&str, &str)> = counted
-            .iter()
-            .map(|(name, words)| (*name, words.as_str()))
-            .collect();
-        args.extend([("start", start.as_str()), ("end", end.as_str())]);
-        let summary = tr_with(language, "app.import.counts", &args);
         let mut content =
             column![widget::notice(widget::primary, text(summary).size(14))].spacing(8);
         let problems: Vec<String> = report
@@ -393,14 +403,8 @@ fn indicator_line<'a>(indicator: &IndicatorRow, language: Language) -> Element<'
         language,
         "app.import.values",
         &[
-            (
-                "targets",
-                &tr_count(language, "app.import.target_count", targets, &[]),
-            ),
-            (
-                "actuals",
-                &tr_count(language, "app.import.actual_count", actuals, &[]),
-            ),
+            ("targets", &counted(language, "targets", targets)),
+            ("actuals", &counted(language, "actuals", actuals)),
         ],
     );
     if let Some((quarter, target)) = first {

@@ -17,6 +17,7 @@ use crate::gui::widget::{self, Labelled};
 use crate::locale::Language;
 use crate::model::IndicatorAt;
 use crate::model::{Direction, Element as AreaElement, Kind, Quarter};
+use crate::text::counted;
 
 pub fn view<'a>(state: &'a Drafting, context: &Context<'a>) -> Element<'a, Message> {
     let content: Element<'a, Message> = match state.selection {
@@ -207,17 +208,22 @@ fn document<'a>(state: &'a Drafting, context: &Context<'a>) -> Element<'a, Messa
             language,
             "draft.summary",
             &[
-                ("areas", &roadmap.areas.len().to_string()),
+                (
+                    "areas",
+                    &counted(language, "change_areas", roadmap.areas.len())
+                ),
                 (
                     "programs",
-                    &roadmap
-                        .areas
-                        .iter()
-                        .map(|a| a.programs.len())
-                        .sum::<usize>()
-                        .to_string()
+                    &counted(
+                        language,
+                        "programs",
+                        roadmap.areas.iter().map(|a| a.programs.len()).sum()
+                    )
                 ),
-                ("indicators", &roadmap.indicator_count().to_string()),
+                (
+                    "indicators",
+                    &counted(language, "indicators", roadmap.indicator_count())
+                ),
             ]
         ))
         .style(widget::muted_text),

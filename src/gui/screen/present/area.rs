@@ -12,6 +12,7 @@ use super::resolved::resolved;
 use super::slides::{AreaSlide, Basis, ProgramRow, Series};
 use crate::gui::i18n::{tr, tr_with};
 use crate::locale::Language;
+use crate::text::counted;
 
 pub fn view<'a>(
     slide: &'a AreaSlide,
@@ -24,8 +25,14 @@ pub fn view<'a>(
         language,
         "present.area.summary",
         &[
-            ("programs", &slide.program_count.to_string()),
-            ("indicators", &counts.total().to_string()),
+            (
+                "programs",
+                &counted(language, "programs", slide.program_count),
+            ),
+            (
+                "indicators",
+                &counted(language, "indicators", counts.total()),
+            ),
             ("on_track", &counts.on_track.to_string()),
             ("flagged", &counts.flagged().to_string()),
         ],

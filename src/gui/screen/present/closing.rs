@@ -9,6 +9,7 @@ use super::look::{Look, Scale};
 use super::slides::ClosingSlide;
 use crate::gui::i18n::{tr, tr_with};
 use crate::locale::Language;
+use crate::text::counted;
 
 pub fn view<'a>(
     slide: &'a ClosingSlide,
@@ -55,7 +56,7 @@ pub fn view<'a>(
     let flagged = tr_with(
         language,
         "present.closing.flagged",
-        &[("count", &review.flagged.to_string())],
+        &[("count", &counted(language, "indicators", review.flagged))],
     );
     let notes = match &review.notes {
         Some(notes) => s.text(notes, layout::BODY, look.text),

@@ -12,6 +12,7 @@ use super::slides::{AreaRow, OverviewSlide};
 use crate::gui::i18n::{tr, tr_with};
 use crate::locale::Language;
 use crate::review::{Counts, Status};
+use crate::text::counted;
 
 /// Statuses left to right on a bar: from done to not yet measurable.
 pub const BAR_ORDER: [Status; 6] = Status::PROGRESS_ORDER;
@@ -36,7 +37,10 @@ pub fn view<'a>(
         language,
         "present.overview.summary",
         &[
-            ("indicators", &summary.total().to_string()),
+            (
+                "indicators",
+                &counted(language, "indicators", summary.total()),
+            ),
             ("on_track", &summary.on_track.to_string()),
             ("at_risk", &summary.at_risk.to_string()),
             ("flagged", &summary.flagged().to_string()),
@@ -70,8 +74,11 @@ fn area_row<'a>(
                 "element",
                 &tr(language, &format!("element.{:?}", area.element)),
             ),
-            ("programs", &area.programs.to_string()),
-            ("indicators", &area.indicators.to_string()),
+            ("programs", &counted(language, "programs", area.programs)),
+            (
+                "indicators",
+                &counted(language, "indicators", area.indicators),
+            ),
         ],
     );
     let counts = area.counts;

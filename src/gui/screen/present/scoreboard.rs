@@ -11,6 +11,7 @@ use super::look::{self, Look, Scale};
 use super::slides::{QuickWinSlide, RankingSlide, ScorecardSlide, Scored};
 use crate::gui::i18n::{tr, tr_with};
 use crate::locale::Language;
+use crate::text::counted;
 
 const SCORECARD_COLUMNS: [u16; 4] = [8, 8, 2, 3];
 const QUICK_WIN_COLUMNS: [u16; 4] = [10, 5, 4, 4];
@@ -67,7 +68,10 @@ pub fn scorecard<'a>(
                             "element",
                             &tr(language, &format!("element.{:?}", area.element))
                         ),
-                        ("count", &area.scored_indicators.to_string()),
+                        (
+                            "count",
+                            &counted(language, "indicators", area.scored_indicators)
+                        ),
                     ],
                 ),
                 layout::CAPTION,
@@ -150,7 +154,7 @@ pub fn ranking<'a>(
             language,
             "present.ranking.counts",
             &[
-                ("owned", &unit.owned.to_string()),
+                ("owned", &counted(language, "indicators", unit.owned)),
                 ("flagged", &unit.flagged.to_string()),
                 ("unexplained", &unit.unexplained.to_string()),
             ],
