@@ -164,6 +164,19 @@ pub fn modal<'a, M: Clone + 'a>(
     over_dimmed(base, card, 0, Some(on_blur))
 }
 
+/// [`modal`] for a dialog that holds work (choices made between a form and the
+/// document): a click beside it does nothing; it closes by its own buttons or Esc.
+pub fn modal_holding_work<'a, M: Clone + 'a>(
+    base: impl Into<Element<'a, M>>,
+    content: impl Into<Element<'a, M>>,
+) -> Element<'a, M> {
+    let card = container(content)
+        .padding(24)
+        .max_width(640)
+        .style(theme::dialog);
+    over_dimmed(base, card, 0, None)
+}
+
 /// [`modal`] for a dialog that needs the room: up to 1,000 pixels wide and the
 /// window's height (its content scrolls inside). Such a dialog holds work (choices
 /// made, words typed), so a click beside it does nothing: a stray click, or one

@@ -149,6 +149,17 @@ fn kumpulkan_previews_then_applies_as_one_undoable_step() {
         assert!(ui.find("Kumpulkan formulir TW III 2025").is_ok());
         assert!(ui.find("Terapkan (2)").is_ok());
     }
+    // A stray click beside the preview keeps it (its choices are work).
+    let messages = {
+        let mut ui = ui(&app);
+        ui.point_at((6.0, 400.0));
+        let _ = ui.simulate(iced_test::simulator::click());
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    for message in messages {
+        let _ = app.update(message);
+    }
+    assert!(preview(&app).is_some(), "a click beside keeps the preview");
     click(&mut app, "Terapkan (2)");
     assert!(preview(&app).is_none(), "the preview closes once applied");
     assert_eq!(actual(&app, &id), Some(61.0));

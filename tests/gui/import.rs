@@ -327,6 +327,17 @@ fn a_click_beside_the_preview_keeps_it_and_the_choices_made() {
         .find(|c| c.index == 9);
     assert_eq!(note.unwrap().meaning, Meaning::Note);
 
+    // Esc with a pick list's menu open is the menu's (iced leaves it to the app):
+    // the preview and its choices stay.
+    use reform_roadmap::gui::dialog::import::Menu;
+    let _ = app.update(Message::ImportPreview(I::MenuToggled(Menu::Open)));
+    let _ = app.update(Message::Shortcut(Shortcut::Escape));
+    let preview = app
+        .import_preview()
+        .expect("Esc at an open menu keeps the preview");
+    assert_eq!(preview.given().title, "Road Map RB Sukamaju");
+    let _ = app.update(Message::ImportPreview(I::MenuToggled(Menu::Closed)));
+
     // Esc closes it, as it closes the other dialogs.
     let _ = app.update(Message::Shortcut(Shortcut::Escape));
     assert!(app.import_preview().is_none());

@@ -542,6 +542,13 @@ impl App {
                 Task::none()
             }
             Message::Shortcut(Shortcut::Escape) => {
+                // Esc meant for an open pick list (iced leaves it to us) must not
+                // close the import preview under it and lose the choices made.
+                if let Some(Dialog::Import(preview)) = self.dialog()
+                    && preview.menu() == import_dialog::Menu::Open
+                {
+                    return Task::none();
+                }
                 if self.dismiss().is_some() {
                     return Task::none();
                 }

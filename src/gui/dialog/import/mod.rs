@@ -40,6 +40,17 @@ pub struct ImportPreview {
     outcome: Result<(Roadmap, ImportReport), ImportError>,
     /// What the user says on top of the sheet, as typed; blank: as the sheet says.
     given: Given,
+    /// Whether a pick list's menu is open: Esc then must not close the preview and
+    /// throw its choices away (iced's pick list leaves Esc to the app).
+    menu: Menu,
+}
+
+/// A pick list's menu over the preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Menu {
+    #[default]
+    Closed,
+    Open,
 }
 
 /// The title, institution and period as typed over what the sheet says (a CSV names
@@ -91,6 +102,8 @@ pub enum Message {
     Given(Field, String),
     Import,
     Cancel,
+    /// A pick list's menu opened or closed.
+    MenuToggled(Menu),
 }
 
 /// What the user can say on top of the sheet.
@@ -103,6 +116,11 @@ pub enum Field {
 }
 
 impl ImportPreview {
+    /// Whether one of its pick lists has its menu open (Esc is then not for the dialog).
+    pub fn menu(&self) -> Menu {
+        self.menu
+    }
+
     /// The preview on the first sheet that holds a table (else the first with any
     /// content, showing why it cannot be read).
     pub fn new(workbook: Arc<Workbook>) -> Self {
@@ -130,6 +148,7 @@ impl ImportPreview {
                 file: Default::default(),
             }),
             given: Given::default(),
+            menu: Menu::Closed,
         };
         preview.detect();
         preview
@@ -247,6 +266,10 @@ impl ImportPreview {
                 _ => Action::None,
             },
             Message::Cancel => Action::Request(Request::CloseDialog),
+            Message::MenuToggled(menu) => {
+                self.menu = menu;
+                Action::None
+            }
         }
     }
 

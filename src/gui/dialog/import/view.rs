@@ -6,7 +6,7 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length};
 
-use super::{BadYear, Field, ImportPreview, Message};
+use super::{BadYear, Field, ImportPreview, Menu, Message};
 use crate::gui::contract::Context;
 use crate::gui::i18n::{tr, tr_with};
 use crate::gui::icon::Icon;
@@ -101,6 +101,8 @@ impl ImportPreview {
                 pick_list(sheets, current, |sheet: Labelled<usize>| {
                     Message::SheetSelected(sheet.value)
                 })
+                .on_open(Message::MenuToggled(Menu::Open))
+                .on_close(Message::MenuToggled(Menu::Closed))
                 .text_size(14),
             );
         } else if let Some(sheet) = current {
@@ -309,6 +311,8 @@ fn columns<'a>(columns: &'a [SheetColumn], language: Language) -> Element<'a, Me
                     Some(current),
                     move |m: Labelled<Meaning>| { Message::MeaningSelected(index, m.value) }
                 )
+                .on_open(Message::MenuToggled(Menu::Open))
+                .on_close(Message::MenuToggled(Menu::Closed))
                 .text_size(13)
                 .padding([3, 8])
                 .width(Length::Fixed(260.0)),

@@ -261,12 +261,12 @@ impl Forms {
     ) -> Element<'a, super::Message> {
         match &self.preview {
             None => base,
-            Some(preview) => widget::modal(
+            // The conflicts' choices are work: a stray click beside must not drop them.
+            Some(preview) => widget::modal_holding_work(
                 base,
                 preview
                     .view(context)
                     .map(|m| super::Message::Forms(Message::Preview(m))),
-                super::Message::Forms(Message::Preview(collect::Message::Cancel)),
             ),
         }
     }
