@@ -152,7 +152,8 @@ fn kumpulkan_previews_then_applies_as_one_undoable_step() {
     // A stray click beside the preview keeps it (its choices are work).
     let messages = {
         let mut ui = ui(&app);
-        ui.point_at((6.0, 400.0));
+        // The card is at most 640 pixels wide and centred: x = 100 is beside it.
+        ui.point_at((100.0, 400.0));
         let _ = ui.simulate(iced_test::simulator::click());
         ui.into_messages().collect::<Vec<_>>()
     };
