@@ -23,7 +23,7 @@ pub use collect::{Collection, Conflict, Outcome, Prefer, Side, Taken, UnitReport
 pub use plan::{
     FormRow, UnitForm, not_reported, plan, reporting_unit, reporting_units, reports_at,
 };
-pub use read::{Refusal, RefusedForm, Rejected, RejectedReason, ReturnedForm, read_form};
+pub use read::{Refusal, RefusedForm, Rejected, RejectedReason, ReturnedForm, is_form, read_form};
 pub use value::{Field, Value};
 pub use write::{FormError, file_name, safe_file_name, workbook, write_forms};
 

@@ -177,6 +177,20 @@ pub fn read_form(path: &Path) -> Result<ReturnedForm, Refusal> {
     read_form_bytes(&bytes, path)
 }
 
+/// Whether the workbook at `path` is one of our forms: it has the hidden sheet. Only
+/// the sheet names are read (a CSV, a file that is no workbook or one too large to be
+/// a form is not one), so a dropped file can be sent where it belongs: a form to be
+/// collected, any other spreadsheet to be imported.
+pub fn is_form(path: &Path) -> bool {
+    let small = std::fs::metadata(path).is_ok_and(|m| m.len() <= guard::MAX_FORM_BYTES);
+    let Some(bytes) = small.then(|| std::fs::read(path).ok()).flatten() else {
+        return false;
+    };
+    guard::check(&bytes).is_ok()
+        && calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+            .is_ok_and(|book| book.sheet_names().iter().any(|n| n == META_SHEET))
+}
+
 /// Reads a returned form from its bytes; `path` names it in what is reported.
 pub fn read_form_bytes(bytes: &[u8], path: &Path) -> Result<ReturnedForm, Refusal> {
     guard::check(bytes).map_err(|unsafe_| match unsafe_ {

@@ -161,44 +161,45 @@ pub fn modal<'a, M: Clone + 'a>(
         .padding(24)
         .max_width(640)
         .style(theme::dialog);
-    over_dimmed(base, card, 0, on_blur)
+    over_dimmed(base, card, 0, Some(on_blur))
 }
 
 /// [`modal`] for a dialog that needs the room: up to 1,000 pixels wide and the
-/// window's height (its content scrolls inside).
+/// window's height (its content scrolls inside). Such a dialog holds work (choices
+/// made, words typed), so a click beside it does nothing: a stray click, or one
+/// that closes a pick list's menu, must not throw that work away. It closes by its
+/// own buttons or Esc.
 pub fn modal_wide<'a, M: Clone + 'a>(
     base: impl Into<Element<'a, M>>,
     content: impl Into<Element<'a, M>>,
-    on_blur: M,
 ) -> Element<'a, M> {
     let card = container(content)
         .padding(24)
         .max_width(1000)
         .height(Length::Fill)
         .style(theme::dialog);
-    over_dimmed(base, card, 24, on_blur)
+    over_dimmed(base, card, 24, None)
 }
 
-/// `card` centred over `base` dimmed, `margin` pixels from the window's edges.
+/// `card` centred over `base` dimmed, `margin` pixels from the window's edges; a
+/// click beside it sends `on_blur`, if any. Opaque: the page under it gets no clicks.
 fn over_dimmed<'a, M: Clone + 'a>(
     base: impl Into<Element<'a, M>>,
     card: container::Container<'a, M>,
     margin: u16,
-    on_blur: M,
+    on_blur: Option<M>,
 ) -> Element<'a, M> {
-    stack![
-        base.into(),
-        opaque(
-            mouse_area(center(opaque(card)).padding(margin).style(|_theme| {
-                container::Style {
-                    background: Some(Color::from_rgba(0.0, 0.0, 0.0, 0.55).into()),
-                    ..container::Style::default()
-                }
-            }))
-            .on_press(on_blur)
-        )
-    ]
-    .into()
+    let dimmed = center(opaque(card))
+        .padding(margin)
+        .style(|_theme| container::Style {
+            background: Some(Color::from_rgba(0.0, 0.0, 0.0, 0.55).into()),
+            ..container::Style::default()
+        });
+    let overlay: Element<'a, M> = match on_blur {
+        Some(on_blur) => mouse_area(dimmed).on_press(on_blur).into(),
+        None => dimmed.into(),
+    };
+    stack![base.into(), opaque(overlay)].into()
 }
 
 /// A table's column heading: small, muted, on one line.

@@ -289,3 +289,74 @@ fn the_institution_and_period_a_sheet_does_not_give_are_typed_in_the_preview() {
         (2025, 2029)
     );
 }
+
+#[test]
+fn a_click_beside_the_preview_keeps_it_and_the_choices_made() {
+    use reform_roadmap::gui::dialog::import::Field;
+    use reform_roadmap::gui::shortcut::Shortcut;
+    let folder = tempfile::tempdir().unwrap();
+    let (_path, mut app) = app_on_file(folder.path());
+    let csv = folder.path().join("e-monev.csv");
+    std::fs::write(&csv, MONEV_CSV).unwrap();
+    let _ = app.update(Message::ImportFileChosen(Chosen::Path(csv.clone())));
+    read(&mut app, &csv);
+    let _ = app.update(Message::ImportPreview(I::MeaningSelected(9, Meaning::Note)));
+    let _ = app.update(Message::ImportPreview(I::Given(
+        Field::Title,
+        "Road Map RB Sukamaju".to_owned(),
+    )));
+
+    // A click on the dimmed page beside the dialog (the card is at most 1,000
+    // pixels wide and centred: the left edge is outside it).
+    let messages = {
+        let mut ui = ui(&app);
+        ui.point_at((6.0, 400.0));
+        let _ = ui.simulate(iced_test::simulator::click());
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    for message in messages {
+        let _ = app.update(message);
+    }
+    let preview = app.import_preview().expect("the preview stays open");
+    assert_eq!(preview.given().title, "Road Map RB Sukamaju");
+    let note = preview
+        .plan()
+        .unwrap()
+        .columns
+        .iter()
+        .find(|c| c.index == 9);
+    assert_eq!(note.unwrap().meaning, Meaning::Note);
+
+    // Esc closes it, as it closes the other dialogs.
+    let _ = app.update(Message::Shortcut(Shortcut::Escape));
+    assert!(app.import_preview().is_none());
+    assert!(app.document().path.is_some(), "nothing imported");
+}
+
+#[test]
+fn what_came_in_is_said_again_after_a_language_switch() {
+    let folder = tempfile::tempdir().unwrap();
+    let (_path, mut app) = app_on_file(folder.path());
+    let csv = folder.path().join("e-monev.csv");
+    std::fs::write(&csv, MONEV_CSV).unwrap();
+    let _ = app.update(Message::ImportFileChosen(Chosen::Path(csv.clone())));
+    read(&mut app, &csv);
+    let _ = app.update(Message::ImportPreview(I::Import));
+    let said = |language| {
+        reform_roadmap::text::tr_with(
+            language,
+            "app.import.done",
+            &[
+                ("file", "e-monev.csv"),
+                ("areas", "2"),
+                ("programs", "2"),
+                ("indicators", "2"),
+                ("targets", "3"),
+            ],
+        )
+    };
+    assert_eq!(app.notice().unwrap().text, said(Language::Indonesian));
+    let _ = app.update(Message::LanguageSelected(Language::English));
+    assert_eq!(app.notice().unwrap().text, said(Language::English));
+    assert!(shows(&app, &said(Language::English)));
+}

@@ -5,6 +5,7 @@
 mod draft;
 mod draft_keys;
 mod draft_v2;
+mod dropping;
 mod forms;
 mod import;
 mod paths;

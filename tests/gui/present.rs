@@ -6,7 +6,6 @@ use std::path::Path;
 
 use iced::keyboard::Key;
 use iced::keyboard::key::Named;
-use iced::window::Screenshot;
 use iced_test::simulator::Simulator;
 
 use reform_roadmap::gui::app::{App, Message, Options};
@@ -444,32 +443,50 @@ fn the_pointer_rests_after_two_seconds_and_c_switches_contrast() {
     assert!(!state.is_high_contrast());
 }
 
-/// A plain screenshot of `width` × `height` in one colour.
-fn screenshot(width: u32, height: u32, shade: u8) -> Screenshot {
-    let rgba = [shade, shade, 255 - shade, 255].repeat((width * height) as usize);
-    Screenshot::new(rgba, iced::Size::new(width, height), 1.0)
+#[test]
+fn the_control_bar_stays_while_the_pointer_is_on_it() {
+    let roadmap = reform_roadmap::sample::sample();
+    let report = review(&roadmap, q("2025-Q3"));
+    let context = context(&roadmap, &report);
+    let mut state = Presenting::new(&context);
+    let _ = state.update(present::Message::PointerMoved, &context);
+    let _ = state.update(present::Message::PointerOverControls(true), &context);
+    let mut now = iced::time::Instant::now();
+    for _ in 0..5 {
+        now += IDLE_AFTER;
+        let _ = state.update(present::Message::Tick(now), &context);
+        assert!(!state.is_idle(), "resting on the bar keeps it");
+    }
+    let _ = state.update(present::Message::PointerOverControls(false), &context);
+    now += IDLE_AFTER + std::time::Duration::from_millis(100);
+    let _ = state.update(present::Message::Tick(now), &context);
+    assert!(state.is_idle(), "off the bar, it hides after the rest");
 }
 
-/// Drives an export to the end as the window would: frames, then the capture.
-fn run_export(app: &mut App, width: u32, height: u32) -> usize {
-    for shots in 0..1_000 {
+/// Drives an export to the end as the app does: one `ExportNext` a slide.
+fn run_export(app: &mut App) -> usize {
+    for written in 0..1_000 {
         let Some(state) = app.presentation() else {
             panic!("the presentation ended during the export");
         };
         if !state.is_exporting() {
-            return shots;
+            return written;
         }
-        let showing = state.current();
-        let _ = app.update(Message::Present(present::Message::FrameDrawn));
-        let _ = app.update(Message::Present(present::Message::FrameDrawn));
-        // The slide being captured is the one on screen.
-        assert_eq!(current(app), showing);
-        let shade = (showing * 10) as u8;
-        let _ = app.update(Message::Present(present::Message::Captured(screenshot(
-            width, height, shade,
-        ))));
+        let _ = app.update(Message::Present(present::Message::ExportNext));
     }
     panic!("the export never ended");
+}
+
+/// How many different colours `rgba` has (up to `limit`).
+fn colours(rgba: &[u8], limit: usize) -> usize {
+    let mut seen = std::collections::HashSet::new();
+    for pixel in rgba.chunks_exact(4) {
+        seen.insert([pixel[0], pixel[1], pixel[2]]);
+        if seen.len() >= limit {
+            break;
+        }
+    }
+    seen.len()
 }
 
 fn read_png(path: &Path) -> (u32, u32, Vec<u8>) {
@@ -495,16 +512,20 @@ fn export_writes_one_png_per_slide_in_a_picked_folder() {
     ))));
     let state = app.presentation().unwrap();
     assert!(state.is_exporting());
-    assert_eq!(state.current(), 0, "the export starts at the first slide");
+    assert_eq!(
+        state.current(),
+        2,
+        "the screen does not flip through the slides"
+    );
     // Keys and contrast wait for the export.
     press(&mut app, Named::End);
     let _ = app.update(Message::Present(present::Message::ToggleContrast));
-    assert_eq!(current(&app), 0);
+    assert_eq!(current(&app), 2);
     assert!(!app.presentation().unwrap().is_high_contrast());
 
-    assert_eq!(run_export(&mut app, 64, 36), count);
+    assert_eq!(run_export(&mut app), count);
     let state = app.presentation().unwrap();
-    assert_eq!(state.current(), 2, "back on the slide shown before");
+    assert_eq!(state.current(), 2, "the screen kept its slide");
     let report = state.report().expect("the outcome is shown");
     assert!(!report.is_error());
     assert!(report.text.contains(&count.to_string()), "{}", report.text);
@@ -520,11 +541,19 @@ fn export_writes_one_png_per_slide_in_a_picked_folder() {
     names.sort();
     let expected: Vec<String> = (1..=count).map(|n| format!("slide-{n:02}.png")).collect();
     assert_eq!(names, expected);
-    for (index, name) in names.iter().enumerate() {
+    let mut previous = Vec::new();
+    for name in &names {
         let (width, height, pixels) = read_png(&folder.path().join(name));
-        assert_eq!((width, height), (64, 36));
-        let shade = (index * 10) as u8;
-        assert_eq!(&pixels[..4], &[shade, shade, 255 - shade, 255], "{name}");
+        assert_eq!((width, height), (1920, 1080), "{name}");
+        // The slide itself: white to its corners (no letterbox, no progress line)...
+        let row = 1920 * 4;
+        for at in [0, row - 4, row * 1079, row * 1080 - 4] {
+            assert_eq!(&pixels[at..at + 3], &[255, 255, 255], "{name} corner {at}");
+        }
+        // ...with its words and marks on it, and not the slide before.
+        assert!(colours(&pixels, 40) >= 40, "{name} has slide content");
+        assert_ne!(pixels, previous, "{name}");
+        previous = pixels;
     }
 }
 
@@ -567,20 +596,13 @@ fn export_into_a_typed_folder_that_does_not_exist_yet() {
 
     let total = state.slides().len();
     for _ in 0..total {
-        assert!(matches!(
-            state.update(present::Message::FrameDrawn, &context),
-            Action::None
-        ));
-        assert!(matches!(
-            state.update(present::Message::FrameDrawn, &context),
-            Action::Run(_)
-        ));
-        let _ = state.update(present::Message::Captured(screenshot(8, 4, 0)), &context);
+        assert!(state.is_exporting());
+        let _ = state.update(present::Message::ExportNext, &context);
     }
     assert!(!state.is_exporting());
     for index in 0..total {
         let path = target.join(export::file_name(index, total));
-        assert_eq!(read_png(&path).0, 8, "{}", path.display());
+        assert_eq!(read_png(&path).0, 1920, "{}", path.display());
     }
 }
 
@@ -613,16 +635,11 @@ fn a_failed_or_cancelled_export_says_so_and_keeps_presenting() {
     );
     assert!(!state.is_exporting());
 
-    // A screenshot of the wrong size stops the export with a message.
-    let _ = state.update(
-        present::Message::FolderChosen(Some(root.path().join("ok"))),
-        &context,
-    );
-    let _ = state.update(present::Message::FrameDrawn, &context);
-    let _ = state.update(present::Message::FrameDrawn, &context);
-    let bad = Screenshot::new(vec![0; 10], iced::Size::new(4, 4), 1.0);
-    let Action::Notify(report_line) = state.update(present::Message::Captured(bad), &context)
-    else {
+    // A folder that disappears under the export stops it with a message.
+    let gone = root.path().join("gone");
+    let _ = state.update(present::Message::FolderChosen(Some(gone.clone())), &context);
+    std::fs::remove_dir_all(&gone).unwrap();
+    let Action::Notify(report_line) = state.update(present::Message::ExportNext, &context) else {
         panic!("the failure is reported");
     };
     assert!(report_line.is_error() && report_line.text.contains("slide-01.png"));
@@ -633,9 +650,7 @@ fn a_failed_or_cancelled_export_says_so_and_keeps_presenting() {
         present::Message::FolderChosen(Some(root.path().join("again"))),
         &context,
     );
-    let _ = state.update(present::Message::FrameDrawn, &context);
-    let _ = state.update(present::Message::FrameDrawn, &context);
-    let _ = state.update(present::Message::Captured(screenshot(4, 4, 0)), &context);
+    let _ = state.update(present::Message::ExportNext, &context);
     let Action::Notify(cancelled) = state.update(present::Message::Exit, &context) else {
         panic!("the cancellation is reported");
     };

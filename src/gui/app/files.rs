@@ -42,6 +42,7 @@ impl App {
             }
             Pending::Open => open_dialog(),
             Pending::Import => self.import_dialog(),
+            Pending::ImportFile(path) => self.read_workbook(path),
             Pending::OpenFile(path) => {
                 self.open(&path);
                 Task::none()

@@ -29,6 +29,7 @@ use super::screen::review::{self as review_screen, Reviewing};
 use super::shortcut::{self, Shortcut};
 use super::theme;
 
+mod dropping;
 mod files;
 mod header;
 mod importing;
@@ -180,7 +181,8 @@ pub enum Message {
     RecoveryWritten(Result<(), RecoveryError>),
     /// The window came back to the front.
     WindowFocused,
-    /// A file dropped on the window: returned OPD forms, on the review screen.
+    /// A file dropped on the window: a roadmap, a returned OPD form or a spreadsheet
+    /// to import.
     FileDropped(PathBuf),
 }
 
@@ -510,18 +512,7 @@ impl App {
                 let action = state.update(message, &context);
                 self.carry_out(action, Message::Review)
             }
-            Message::FileDropped(path) => {
-                let (Screen::Review(state), context) = self.screen_and_context() else {
-                    return Task::none();
-                };
-                let action = state.update(
-                    review_screen::Message::Forms(review_screen::forms::Message::FilesDropped(
-                        vec![path],
-                    )),
-                    &context,
-                );
-                self.carry_out(action, Message::Review)
-            }
+            Message::FileDropped(path) => self.file_dropped(path),
             Message::Present(message) => self.present(message),
             Message::WindowFound(id) => {
                 self.window = self.window.or(id);

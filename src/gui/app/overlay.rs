@@ -43,11 +43,9 @@ impl App {
                 state.view(&context).map(Message::OpenPath),
                 Message::CloseDialog,
             ),
-            Some(Dialog::Import(state)) => widget::modal_wide(
-                page,
-                state.view(&context).map(Message::ImportPreview),
-                Message::CloseDialog,
-            ),
+            Some(Dialog::Import(state)) => {
+                widget::modal_wide(page, state.view(&context).map(Message::ImportPreview))
+            }
             Some(Dialog::TypedPath(state)) => widget::modal(
                 page,
                 state.view(&context).map(Message::TypedPath),

@@ -25,6 +25,8 @@ pub enum Pending {
     Open,
     /// Import a spreadsheet as a new document.
     Import,
+    /// Import this spreadsheet (dropped on the window) as a new document.
+    ImportFile(std::path::PathBuf),
     OpenFile(std::path::PathBuf),
     Close(iced::window::Id),
 }

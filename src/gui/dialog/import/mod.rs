@@ -13,9 +13,9 @@ use std::sync::Arc;
 
 use crate::gui::contract::{Action, Context, Request};
 use crate::gui::i18n::tr_with;
-use crate::gui::notice::Notice;
+use crate::gui::notice::{Notice, Tone};
 use crate::import::{
-    self, ImportError, ImportReport, Meaning, Options, Plan, RowReading, Sheet, Workbook,
+    self, Counts, ImportError, ImportReport, Meaning, Options, Plan, RowReading, Sheet, Workbook,
 };
 use crate::locale::Language;
 use crate::model::Roadmap;
@@ -234,10 +234,15 @@ impl ImportPreview {
                 Action::None
             }
             Message::Import => match (&self.outcome, self.given.options()) {
-                (Ok((roadmap, report)), Ok(options)) => Action::Request(Request::Adopt(
-                    Box::new(given_names(roadmap.clone(), options)),
-                    Notice::info(imported(self.file_name(), report, context.language)),
-                )),
+                (Ok((roadmap, report)), Ok(options)) => {
+                    let (file, counts) = (self.file_name(), report.counts);
+                    Action::Request(Request::Adopt(
+                        Box::new(given_names(roadmap.clone(), options)),
+                        Notice::said(Tone::Info, context.language, move |language| {
+                            imported(&file, counts, language)
+                        }),
+                    ))
+                }
                 _ => Action::None,
             },
             Message::Cancel => Action::Request(Request::CloseDialog),
@@ -285,13 +290,12 @@ fn keep_slot(plan: &Plan, index: usize, meaning: Meaning) -> Meaning {
 }
 
 /// "Diimpor dari NAME: 5 area, ..." for the notice bar.
-fn imported(file: String, report: &ImportReport, language: Language) -> String {
-    let counts = report.counts;
+fn imported(file: &str, counts: Counts, language: Language) -> String {
     tr_with(
         language,
         "app.import.done",
         &[
-            ("file", &file),
+            ("file", file),
             ("areas", &counts.areas.to_string()),
             ("programs", &counts.programs.to_string()),
             ("indicators", &counts.indicators.to_string()),

@@ -1,19 +1,15 @@
 //! Every slide as a PNG in a folder (`slide-01.png`, ...), for the minutes of the
 //! meeting or for a colleague without the program.
 //!
-//! The window draws each slide and is photographed (`iced::window::screenshot`), so
-//! the files are exactly what the projector showed. [`Export`] is the state machine
-//! that drives it (which slide to show, when it has been drawn, when to stop);
-//! [`write_png`] turns one screenshot into its file. Neither touches iced, so both are
-//! tested without a window.
+//! Each slide is drawn offscreen at a fixed size ([`super::picture`]), without the
+//! window's chrome and without changing what the screen shows. [`Export`] is the state
+//! machine that drives it (which slide is next, when to stop); [`write_png`] turns one
+//! slide's pixels into its file. Neither touches iced, so both are tested without a
+//! window.
 
 use std::fs::File;
 use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
-
-/// Frames to wait after showing a slide before it is captured: the first may still
-/// carry the previous slide.
-const FRAMES_BEFORE_CAPTURE: u8 = 2;
 
 /// Why a slide could not be written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -25,7 +21,7 @@ pub enum ExportError {
         message: String,
     },
     #[error(
-        "{}: the screenshot has {got} bytes, not the {expected} of {width} × {height} pixels",
+        "{}: the picture has {got} bytes, not the {expected} of {width} × {height} pixels",
         path.display()
     )]
     Size {
@@ -118,77 +114,48 @@ pub struct Export {
     folder: PathBuf,
     total: usize,
     next: usize,
-    frames: u8,
-    capturing: bool,
-    /// The slide shown before the export, shown again after it.
-    resume: usize,
 }
 
 /// What an export does after a slide was written.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Progress {
-    /// Show this slide and wait for it to be drawn.
-    Show(usize),
+    /// Draw and write this slide next.
+    Next(usize),
     /// Every slide is written.
     Done { count: usize, folder: PathBuf },
 }
 
 impl Export {
-    /// Starts at the first slide; `resume` is the slide to return to afterwards.
-    pub fn start(folder: PathBuf, total: usize, resume: usize) -> Self {
+    /// Starts at the first slide.
+    pub fn start(folder: PathBuf, total: usize) -> Self {
         Self {
             folder,
             total,
             next: 0,
-            frames: 0,
-            capturing: false,
-            resume,
         }
     }
 
-    /// The slide that must be on screen.
+    /// The slide to draw next.
     pub fn slide(&self) -> usize {
         self.next
-    }
-
-    pub fn resume(&self) -> usize {
-        self.resume
     }
 
     pub fn folder(&self) -> &Path {
         &self.folder
     }
 
-    /// A screenshot was asked for and has not arrived yet.
-    pub fn is_capturing(&self) -> bool {
-        self.capturing
-    }
-
-    /// A frame was drawn. True when the slide is now on screen and must be captured
-    /// (once: frames that follow while the capture is under way do nothing).
-    pub fn frame(&mut self) -> bool {
-        if self.capturing {
-            return false;
-        }
-        self.frames = self.frames.saturating_add(1);
-        self.capturing = self.frames >= FRAMES_BEFORE_CAPTURE;
-        self.capturing
-    }
-
-    /// The capture of the current slide arrived: writes it and says what comes next.
+    /// The next slide's pixels: writes them and says what comes next.
     pub fn shot(&mut self, rgba: &[u8], width: u32, height: u32) -> Result<Progress, ExportError> {
         let name = file_name(self.next, self.total);
         write_png(&self.folder, &name, rgba, width, height)?;
         self.next += 1;
-        self.frames = 0;
-        self.capturing = false;
         Ok(if self.next >= self.total {
             Progress::Done {
                 count: self.total,
                 folder: self.folder.clone(),
             }
         } else {
-            Progress::Show(self.next)
+            Progress::Next(self.next)
         })
     }
 }
@@ -232,17 +199,13 @@ mod tests {
     }
 
     #[test]
-    fn captures_each_slide_once_after_it_is_drawn() {
+    fn writes_each_slide_in_turn_and_then_stops() {
         let folder = tempfile::tempdir().unwrap();
-        let mut export = Export::start(folder.path().to_owned(), 2, 1);
+        let mut export = Export::start(folder.path().to_owned(), 2);
         let pixels = vec![255; 4 * 3 * 2];
         assert_eq!(export.slide(), 0);
-        assert!(!export.frame(), "the first frame may be stale");
-        assert!(export.frame());
-        assert!(!export.frame(), "one capture a slide");
-        assert_eq!(export.shot(&pixels, 3, 2), Ok(Progress::Show(1)));
-        assert!(!export.frame());
-        assert!(export.frame());
+        assert_eq!(export.shot(&pixels, 3, 2), Ok(Progress::Next(1)));
+        assert_eq!(export.slide(), 1);
         assert_eq!(
             export.shot(&pixels, 3, 2),
             Ok(Progress::Done {
@@ -250,7 +213,7 @@ mod tests {
                 folder: folder.path().to_owned()
             })
         );
-        assert_eq!(export.resume(), 1);
+        assert!(folder.path().join("slide-02.png").exists());
     }
 
     #[test]

@@ -22,14 +22,74 @@ use crate::locale::Language;
 const PROGRESS: f32 = 6.0;
 
 pub fn view(state: &Presenting, language: Language, size: Size) -> Element<'_, Message> {
-    let s = Scale::fit(size);
     let look = super::look::Look::new(state.high_contrast);
     let total = state.slides.len();
     let current = state.current.min(total.saturating_sub(1));
-    let Some(slide) = state.slides.get(current) else {
+    let Some(slide_box) = slide(state, current, Chrome::Screen, language, size) else {
         return container(Space::new()).into();
     };
 
+    let screen = center(slide_box)
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .style(move |_| container::Style {
+            background: Some(Background::Color(look.letterbox)),
+            ..container::Style::default()
+        });
+
+    let mut layers = stack![screen].width(Length::Fill).height(Length::Fill);
+    if !state.is_idle() && !state.is_exporting() {
+        let overlay = match state.export_path() {
+            Some(path) => export_panel(path, total, size, look, language),
+            None => controls(state, current, total, size, look, language),
+        };
+        let overlay = mouse_area(overlay)
+            .on_enter(Message::PointerOverControls(true))
+            .on_exit(Message::PointerOverControls(false));
+        layers = layers.push(
+            container(opaque(overlay))
+                .width(Length::Fill)
+                .height(Length::Fill)
+                .align_x(Alignment::Center)
+                .align_y(Alignment::End)
+                .padding(iced::Padding {
+                    bottom: controls_clearance(size),
+                    ..iced::Padding::ZERO
+                }),
+        );
+    }
+    let area = mouse_area(layers)
+        .on_move(|_| Message::PointerMoved)
+        .on_press(Message::Go(Step::Next))
+        .on_right_press(Message::Go(Step::Previous));
+    if state.is_idle() {
+        area.interaction(mouse::Interaction::Hidden).into()
+    } else {
+        area.into()
+    }
+}
+
+/// What the slide is drawn for: the screen (with the progress line along its bottom)
+/// or a picture (the slide alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chrome {
+    Screen,
+    Picture,
+}
+
+/// Slide `index` of the deck scaled to `size`, without the letterbox around it.
+pub fn slide(
+    state: &Presenting,
+    index: usize,
+    chrome: Chrome,
+    language: Language,
+    size: Size,
+) -> Option<Element<'_, Message>> {
+    let s = Scale::fit(size);
+    let look = super::look::Look::new(state.high_contrast);
+    let total = state.slides.len();
+    let current = index;
+    let slide = state.slides.get(index)?;
     let body: Element<'_, Message> = match slide {
         Slide::Title(slide) => title::view(slide, s, look, language),
         Slide::Overview(slide) => overview::view(slide, s, look, language),
@@ -68,46 +128,18 @@ pub fn view(state: &Presenting, language: Language, size: Size) -> Element<'_, M
             left: s.px(layout::MARGIN_X),
         })
         .height(s.px(layout::HEIGHT - PROGRESS));
-    let slide_box = container(column![page, progress(current, total, s, look)])
-        .width(s.px(layout::WIDTH))
-        .height(s.px(layout::HEIGHT))
-        .style(look.background_style())
-        .clip(true);
-    let screen = center(slide_box)
-        .width(Length::Fill)
-        .height(Length::Fill)
-        .style(move |_| container::Style {
-            background: Some(Background::Color(look.letterbox)),
-            ..container::Style::default()
-        });
-
-    let mut layers = stack![screen].width(Length::Fill).height(Length::Fill);
-    if !state.is_idle() && !state.is_exporting() {
-        let overlay = match state.export_path() {
-            Some(path) => export_panel(path, total, size, look, language),
-            None => controls(state, current, total, size, look, language),
-        };
-        layers = layers.push(
-            container(opaque(overlay))
-                .width(Length::Fill)
-                .height(Length::Fill)
-                .align_x(Alignment::Center)
-                .align_y(Alignment::End)
-                .padding(iced::Padding {
-                    bottom: s.px(layout::FOOTER + 20.0),
-                    ..iced::Padding::ZERO
-                }),
-        );
+    let mut content = column![page];
+    if chrome == Chrome::Screen {
+        content = content.push(progress(current, total, s, look));
     }
-    let area = mouse_area(layers)
-        .on_move(|_| Message::PointerMoved)
-        .on_press(Message::Go(Step::Next))
-        .on_right_press(Message::Go(Step::Previous));
-    if state.is_idle() {
-        area.interaction(mouse::Interaction::Hidden).into()
-    } else {
-        area.into()
-    }
+    Some(
+        container(content)
+            .width(s.px(layout::WIDTH))
+            .height(s.px(layout::HEIGHT))
+            .style(look.background_style())
+            .clip(true)
+            .into(),
+    )
 }
 
 fn footer<'a>(
@@ -169,6 +201,14 @@ fn progress<'a>(current: usize, total: usize, s: Scale, look: Look) -> Element<'
     line.height(s.px(PROGRESS).max(2.0)).into()
 }
 
+/// How far above the window's bottom edge the control bar ends: over the slide's
+/// footer (counter and source) and the letterbox below the slide, never on them.
+pub fn controls_clearance(size: Size) -> f32 {
+    let s = Scale::fit(size);
+    let letterbox = ((size.height - s.px(layout::HEIGHT)) / 2.0).max(0.0);
+    letterbox + s.px(layout::FOOTER) + s.px(20.0)
+}
+
 /// The bar shown while the mouse moves: previous/next, contrast, export, exit, and
 /// the outcome of the last export. Sized for the screen, not scaled down with it.
 fn controls<'a>(
@@ -191,7 +231,7 @@ fn controls<'a>(
             .style(move |_, status| control_style(look, status, active))
             .on_press_maybe(message)
     };
-    let mut bar = row![
+    let bar = row![
         control(
             Some(Icon::Back),
             tr(language, "present.previous"),
@@ -226,19 +266,22 @@ fn controls<'a>(
     ]
     .spacing(font * 0.4)
     .align_y(Alignment::Center);
+    // The outcome of an export goes above the buttons, so the bar never widens over
+    // the slide's counter.
+    let mut content = column![].spacing(font * 0.4).align_x(Alignment::Center);
     if let Some(report) = &state.report {
         let tone = if report.is_error() {
             look.status(crate::review::Status::Behind)
         } else {
             look.text
         };
-        bar = bar.push(
+        content = content.push(
             container(text(report.text.clone()).size(font * 0.85).color(tone))
-                .max_width(size.width * 0.35)
+                .max_width(size.width * 0.6)
                 .padding([0.0, font * 0.5]),
         );
     }
-    panel(bar, font, look).into()
+    panel(content.push(bar), font, look).into()
 }
 
 /// Where to write the slides: a folder to type (always possible) or to pick.
@@ -347,5 +390,31 @@ fn control_style(look: Look, status: button::Status, active: bool) -> button::St
             ..Border::default()
         },
         ..button::Style::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_control_bar_ends_above_the_footer_at_every_window_shape() {
+        for (width, height) in [
+            (1280.0, 800.0),
+            (1920.0, 1080.0),
+            (1024.0, 768.0),
+            (1366.0, 768.0),
+            (2560.0, 1080.0),
+        ] {
+            let size = Size::new(width, height);
+            let s = Scale::fit(size);
+            let slide_bottom = (height + s.px(layout::HEIGHT)) / 2.0;
+            let footer_top = slide_bottom - s.px(layout::FOOTER);
+            let bar_bottom = height - controls_clearance(size);
+            assert!(
+                bar_bottom <= footer_top,
+                "{width}×{height}: bar ends at {bar_bottom}, footer starts at {footer_top}"
+            );
+        }
     }
 }

@@ -15,6 +15,7 @@ pub mod layout;
 mod look;
 mod milestones;
 mod overview;
+pub mod picture;
 pub mod resolved;
 mod scoreboard;
 pub mod scores;
@@ -26,7 +27,6 @@ use std::path::PathBuf;
 use iced::keyboard::{self, Key, key::Named};
 use iced::time::{Duration, Instant};
 use iced::widget::responsive;
-use iced::window::Screenshot;
 use iced::{Element, Subscription, Task, event};
 
 use crate::gui::contract::{Action, Context, Request};
@@ -70,6 +70,9 @@ pub enum Message {
     Navigate(Key),
     ToggleContrast,
     PointerMoved,
+    /// The pointer entered (`true`) or left the control bar: while it is over the bar,
+    /// the bar stays, so that a click meant for a button never lands on the slide.
+    PointerOverControls(bool),
     /// The idle clock: hides the pointer and the controls once [`IDLE_AFTER`] passed.
     Tick(Instant),
     /// Opens the export panel: a folder to type, or to pick with the system dialog.
@@ -84,12 +87,9 @@ pub enum Message {
     /// The folder from the dialog (`None`: cancelled, or no dialog on this system):
     /// the export starts at once.
     FolderChosen(Option<PathBuf>),
-    /// The window drew a frame (while exporting): time to capture it.
-    FrameDrawn,
-    /// The window's pixels (while exporting).
-    Captured(Screenshot),
-    /// The window cannot be captured (not known yet): the export stops.
-    CaptureUnavailable,
+    /// Draw the next slide of the export under way offscreen and write it; the screen
+    /// keeps the slide it shows.
+    ExportNext,
     /// Esc or the exit button: cancels an export, else ends the presentation.
     Exit,
 }
@@ -108,6 +108,10 @@ pub struct Presenting {
     high_contrast: bool,
     /// When the pointer last moved; `None` while idle (pointer and controls hidden).
     active_since: Option<Instant>,
+    /// The pointer is over the control bar.
+    over_controls: bool,
+    /// Draws the export's slides offscreen (made by the first export).
+    painter: Option<picture::Painter>,
     export: Option<Export>,
     /// Slides written by the export under way.
     written: usize,
@@ -127,6 +131,8 @@ impl Presenting {
             current: 0,
             high_contrast: false,
             active_since: None,
+            over_controls: false,
+            painter: None,
             export: None,
             written: 0,
             report: None,
@@ -202,8 +208,16 @@ impl Presenting {
                 self.active_since = Some(Instant::now());
                 Action::None
             }
+            Message::PointerOverControls(over) => {
+                self.over_controls = over;
+                self.active_since = Some(Instant::now());
+                Action::None
+            }
             Message::Tick(now) => {
-                if self
+                if self.over_controls {
+                    // Resting on the bar (reading it, or about to click): it stays.
+                    self.active_since = Some(now);
+                } else if self
                     .active_since
                     .is_some_and(|since| now.saturating_duration_since(since) >= IDLE_AFTER)
                 {
@@ -239,18 +253,7 @@ impl Presenting {
                 self.start_export(folder, language)
             }
             Message::FolderChosen(_) => Action::None,
-            Message::FrameDrawn => {
-                if self.export.as_mut().is_some_and(Export::frame) {
-                    Action::Run(capture(context.window))
-                } else {
-                    Action::None
-                }
-            }
-            Message::Captured(screenshot) => self.shot(&screenshot, language),
-            Message::CaptureUnavailable => {
-                let text = crate::gui::i18n::tr(language, "present.no_window");
-                self.stop_export(Notice::error(text))
-            }
+            Message::ExportNext => self.export_next(language),
             Message::Exit if self.export_path.is_some() => {
                 self.export_path = None;
                 Action::None
@@ -277,40 +280,46 @@ impl Presenting {
             );
             return self.stop_export(Notice::error(text));
         }
+        if self.painter.is_none() {
+            self.painter = picture::Painter::new();
+        }
+        if self.painter.is_none() {
+            let text = crate::gui::i18n::tr(language, "present.no_painter");
+            return self.stop_export(Notice::error(text));
+        }
         self.export_path = None;
-        let export = Export::start(folder, self.slides.len(), self.current);
-        self.current = export.slide();
-        self.export = Some(export);
+        self.export = Some(Export::start(folder, self.slides.len()));
         self.written = 0;
         self.report = None;
-        // The controls must not be in the pictures.
-        self.active_since = None;
-        Action::None
+        Action::Run(Task::done(Message::ExportNext))
     }
 
-    fn go(&mut self, step: Step) {
-        let last = self.slides.len().saturating_sub(1);
-        self.current = match step {
-            Step::Next => (self.current + 1).min(last),
-            Step::Previous => self.current.saturating_sub(1),
-            Step::First => 0,
-            Step::Last => last,
+    /// Draws the export's next slide offscreen, writes it, and asks for the one after
+    /// (one slide a message, so the window stays responsive and Esc can cancel).
+    fn export_next(&mut self, language: Language) -> Action<Message> {
+        let Some(index) = self.export.as_ref().map(Export::slide) else {
+            return Action::None;
         };
-    }
-
-    fn shot(&mut self, screenshot: &Screenshot, language: Language) -> Action<Message> {
+        // Out of `self` while the slide's element borrows it.
+        let Some(mut painter) = self.painter.take() else {
+            return Action::None;
+        };
+        let size = picture::SIZE;
+        let logical = iced::Size::new(size.width as f32, size.height as f32);
+        let look = look::Look::new(self.high_contrast);
+        let theme = look.theme(false);
+        let rgba = match frame::slide(self, index, frame::Chrome::Picture, language, logical) {
+            Some(element) => painter.paint(element, &theme, look.background, size),
+            None => Vec::new(),
+        };
+        self.painter = Some(painter);
         let Some(export) = &mut self.export else {
             return Action::None;
         };
-        if !export.is_capturing() {
-            return Action::None;
-        }
-        let size = screenshot.size;
-        match export.shot(&screenshot.rgba, size.width, size.height) {
-            Ok(Progress::Show(next)) => {
+        match export.shot(&rgba, size.width, size.height) {
+            Ok(Progress::Next(_)) => {
                 self.written += 1;
-                self.current = next;
-                Action::None
+                Action::Run(Task::done(Message::ExportNext))
             }
             Ok(Progress::Done { count, folder }) => {
                 let text = tr_with(
@@ -334,12 +343,20 @@ impl Presenting {
         }
     }
 
-    /// Ends the export, back on the slide shown before it, with its outcome on the
-    /// control bar (shown until the pointer rests again) and for the app to keep.
+    fn go(&mut self, step: Step) {
+        let last = self.slides.len().saturating_sub(1);
+        self.current = match step {
+            Step::Next => (self.current + 1).min(last),
+            Step::Previous => self.current.saturating_sub(1),
+            Step::First => 0,
+            Step::Last => last,
+        };
+    }
+
+    /// Ends the export, with its outcome on the control bar (shown until the pointer
+    /// rests again) and for the app to keep.
     fn stop_export(&mut self, report: Notice) -> Action<Message> {
-        if let Some(export) = self.export.take() {
-            self.current = export.resume();
-        }
+        self.export = None;
         self.report = Some(report.clone());
         self.active_since = Some(Instant::now());
         Action::Notify(report)
@@ -349,9 +366,6 @@ impl Presenting {
         let mut subscriptions = vec![event::listen_with(contrast_key)];
         if self.active_since.is_some() {
             subscriptions.push(iced::time::every(Duration::from_millis(400)).map(Message::Tick));
-        }
-        if self.export.is_some() {
-            subscriptions.push(iced::window::frames().map(|_| Message::FrameDrawn));
         }
         Subscription::batch(subscriptions)
     }
@@ -373,15 +387,6 @@ fn choose_folder() -> Task<Message> {
         },
         Message::FolderChosen,
     )
-}
-
-/// The window's pixels, answered by [`Message::Captured`]; without a window (not
-/// known yet) the export cannot go on.
-fn capture(window: Option<iced::window::Id>) -> Task<Message> {
-    match window {
-        Some(id) => iced::window::screenshot(id).map(Message::Captured),
-        None => Task::done(Message::CaptureUnavailable),
-    }
 }
 
 /// `Pictures/ekspose-2025-Q3` (or in the home folder): a new folder per quarter.
