@@ -21,6 +21,7 @@ mod scoreboard;
 pub mod scores;
 pub mod slides;
 mod title;
+mod words;
 
 use std::path::PathBuf;
 

@@ -36,7 +36,6 @@
 
 use super::layout::{self, BOLD};
 use super::scores;
-use crate::gui::i18n::tr_with;
 use crate::locale::Language;
 use crate::model::{Indicator, Kind, Quarter, Roadmap, Rules};
 use crate::review::{ReviewReport, evaluate};
@@ -57,6 +56,7 @@ const MILESTONE_NAME_CHARS: usize = 100;
 const EXPLANATION_CHARS: usize = 220;
 
 pub use super::deck::*;
+pub use super::words::*;
 
 /// The deck for `roadmap` as reviewed in `report` (at `report.quarter`).
 pub fn build(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
@@ -333,24 +333,6 @@ fn milestones(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
         .collect()
 }
 
-/// When a milestone was due and done, as its row says it.
-pub fn milestone_when(row: &MilestoneRow, language: Language) -> String {
-    let mut when = tr_with(
-        language,
-        "present.milestones.due",
-        &[("quarter", &language.quarter(row.due))],
-    );
-    if let Some(done) = row.done {
-        when.push_str(", ");
-        when.push_str(&tr_with(
-            language,
-            "present.milestones.done",
-            &[("quarter", &language.quarter(done))],
-        ));
-    }
-    when
-}
-
 /// A milestone's row: its name over its status and dates; the timeline beside it
 /// takes the same height. Measured with the Indonesian words, the longer ones.
 pub fn milestone_row_height(row: &MilestoneRow) -> f32 {
@@ -368,16 +350,6 @@ pub fn milestone_row_height(row: &MilestoneRow) -> f32 {
         + when.max(layout::CHIP_HEIGHT)
         + obstacle
         + 2.0 * layout::ROW_PADDING
-}
-
-/// "Kendala: ..." under a late milestone whose kendala is written.
-pub fn milestone_obstacle(row: &MilestoneRow, language: Language) -> Option<String> {
-    let text = row.obstacle.as_deref().filter(|_| row.is_late())?;
-    Some(tr_with(
-        language,
-        "present.milestones.obstacle",
-        &[("text", text)],
-    ))
 }
 
 fn flagged(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
@@ -450,66 +422,6 @@ pub fn flagged_header_height() -> f32 {
 /// How tall a flagged row is drawn (design units): its tallest column, each column
 /// wrapped at its width, plus padding. The texts a row can show are capped, so any
 /// one row fits a slide.
-/// The lines under a flagged row's achievement: when a milestone was due; the target
-/// and actual compared for a number, worded as compared (a count's and an average's
-/// year to date).
-pub fn flagged_numbers(row: &FlaggedRow, language: Language) -> Vec<String> {
-    let quarter = language.quarter(row.quarter);
-    let value = |key: &str, value: f64| {
-        tr_with(
-            language,
-            key,
-            &[
-                (
-                    "value",
-                    &super::look::measured(language, value, &row.measure),
-                ),
-                ("quarter", &quarter),
-            ],
-        )
-    };
-    let (target_key, actual_key, no_actual_key) = match row.kind {
-        Kind::Milestone => {
-            return row
-                .due
-                .map(|due| {
-                    tr_with(
-                        language,
-                        "present.milestones.due",
-                        &[("quarter", &language.quarter(due))],
-                    )
-                })
-                .into_iter()
-                .collect();
-        }
-        Kind::Count => (
-            "present.chart.target_to_date",
-            "present.chart.actual_to_date",
-            "present.chart.no_actual_to_date",
-        ),
-        Kind::Average => (
-            "present.chart.target_mean",
-            "present.chart.actual_mean",
-            "present.chart.no_actual_mean",
-        ),
-        Kind::Level => (
-            "present.chart.target",
-            "present.chart.actual",
-            "present.chart.no_actual",
-        ),
-    };
-    let mut lines: Vec<String> = row
-        .target
-        .map(|t| value(target_key, t))
-        .into_iter()
-        .collect();
-    lines.push(match row.actual {
-        Some(actual) => value(actual_key, actual),
-        None => tr_with(language, no_actual_key, &[("quarter", &quarter)]),
-    });
-    lines
-}
-
 pub fn flagged_row_height(row: &FlaggedRow) -> f32 {
     let columns = &layout::FLAGGED_COLUMNS;
     let width = |i| layout::column_width(columns, i);
