@@ -11,6 +11,7 @@ use iced_test::Simulator;
 use iced_test::selector::{self, Candidate};
 use reform_roadmap::export::Format;
 use reform_roadmap::gui::app::{App, Message, Options};
+use reform_roadmap::gui::notice::Tone;
 use reform_roadmap::gui::screen::Tab;
 use reform_roadmap::gui::screen::review::{
     self as screen, Line, Message as R, StatusFilter, TextField, Trend,
@@ -370,4 +371,41 @@ fn a_notice_follows_a_language_switch() {
     assert!(after.contains("monev.csv"));
     let _ = app.update(Message::LanguageSelected(Language::Indonesian));
     assert_eq!(app.notice().unwrap().text, before);
+}
+
+#[test]
+fn an_export_with_a_red_actual_says_the_report_lacks_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(None);
+    let index = {
+        let line = app
+            .report()
+            .flagged()
+            .find(|line| app.roadmap().indicator(line.at()).unwrap().kind == Kind::Level)
+            .unwrap();
+        index_of(&app, &line.id.clone())
+    };
+    send(&mut app, R::ActualChanged(index, "5O".into()));
+    send(
+        &mut app,
+        R::ExportTo(Format::Csv, dir.path().join("monev.csv")),
+    );
+    let notice = app.notice().expect("a notice").clone();
+    assert_eq!(notice.tone, Tone::Error, "{}", notice.text);
+    assert!(
+        notice
+            .text
+            .starts_with("Laporan monev TW III 2025 disimpan")
+            && notice
+                .text
+                .contains("1 isian realisasi bertanda merah bukan angka"),
+        "{}",
+        notice.text
+    );
+    let _ = app.update(Message::LanguageSelected(Language::English));
+    let english = app.notice().unwrap().text.clone();
+    assert!(
+        english.contains("1 typed actual marked red is not a number"),
+        "{english}"
+    );
 }

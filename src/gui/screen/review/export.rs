@@ -10,7 +10,7 @@ use super::Message;
 use crate::export::{self, Format};
 use crate::gui::contract::{Context, Request};
 use crate::gui::file_dialog::{self, Chosen, Purpose};
-use crate::gui::i18n::tr_with;
+use crate::gui::i18n::{tr_count, tr_with};
 use crate::gui::notice::{Notice, Tone};
 use crate::model::Quarter;
 
@@ -54,20 +54,36 @@ pub fn with_extension(path: &Path, format: Format) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Writes the report and says how it went.
-pub fn run(context: &Context<'_>, format: Format, path: &Path) -> Notice {
+/// Writes the report and says how it went. `untaken` typed actuals are not numbers, so
+/// they are in neither the document nor the report: the notice says so, as saving does,
+/// lest the meeting read those rows as not reported.
+pub fn run(context: &Context<'_>, format: Format, path: &Path, untaken: usize) -> Notice {
     let path = with_extension(path, format);
     let shown = path.display().to_string();
     let language = context.language;
     let quarter = context.quarter;
     match export::export(context.roadmap, quarter, language, &path) {
-        Ok(()) => Notice::said(Tone::Info, language, move |language| {
-            tr_with(
-                language,
-                "review.exported",
-                &[("quarter", &language.quarter(quarter)), ("path", &shown)],
-            )
-        }),
+        Ok(()) => {
+            let tone = if untaken == 0 {
+                Tone::Info
+            } else {
+                Tone::Error
+            };
+            Notice::said(tone, language, move |language| {
+                let saved = tr_with(
+                    language,
+                    "review.exported",
+                    &[("quarter", &language.quarter(quarter)), ("path", &shown)],
+                );
+                match untaken {
+                    0 => saved,
+                    _ => {
+                        let left = tr_count(language, "review.export_untaken", untaken, &[]);
+                        format!("{saved} {left}")
+                    }
+                }
+            })
+        }
         Err(error) => Notice::said(Tone::Error, language, move |language| {
             tr_with(
                 language,

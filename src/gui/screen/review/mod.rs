@@ -478,7 +478,9 @@ impl Reviewing {
                 Action::None
             }
             Message::Export(format) => Action::Run(export::dialog(context, format)),
-            Message::ExportTo(format, path) => Action::Notify(export::run(context, format, &path)),
+            Message::ExportTo(format, path) => {
+                Action::Notify(export::run(context, format, &path, self.invalid_entries()))
+            }
             Message::ExportCancelled => Action::None,
             Message::ExportUnavailable(format) => Action::Request(export::typed(context, format)),
             Message::Forms(message) => forms::lift(self.forms.update(message, context)),
