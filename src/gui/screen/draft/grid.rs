@@ -5,9 +5,6 @@
 use iced::widget::{Column, column, container, row, text, text_input, tooltip};
 use iced::{Alignment, Element, Length, Theme};
 
-use iced::Task;
-use iced::widget::operation;
-
 use super::{BufferKey, Cell, Drafting, Message, Step};
 use crate::gui::i18n::tr;
 use crate::gui::{theme, widget};
@@ -170,7 +167,7 @@ pub fn view<'a>(
 
 /// The cells of the grid in the order Tab visits them: year by year, the target row
 /// then the actual row, TW I to TW IV.
-fn cells(period: Period) -> impl Iterator<Item = (Quarter, Cell)> {
+pub(super) fn cells(period: Period) -> impl Iterator<Item = (Quarter, Cell)> {
     period.years().flat_map(|year| {
         [Cell::Target, Cell::Actual]
             .into_iter()
@@ -202,16 +199,6 @@ pub fn next_cell(
         Step::Down => at.checked_add(4)?,
     };
     order.get(to).copied()
-}
-
-/// The grid cell that has the focus, if any (iced 0.14 asks each widget by id).
-pub fn focused_cell(period: Period) -> Task<Option<(Quarter, Cell)>> {
-    Task::batch(cells(period).map(|(quarter, cell)| {
-        operation::is_focused(cell_id(quarter, cell))
-            .map(move |focused| focused.then_some((quarter, cell)))
-    }))
-    .collect()
-    .map(|found| found.into_iter().flatten().next())
 }
 
 /// The widget id of a grid cell, for tests and focus: `cell-2025-Q1-target`.

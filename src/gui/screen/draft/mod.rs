@@ -10,6 +10,7 @@ mod measure;
 mod outline;
 mod problems;
 mod scoring;
+mod tab;
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,6 +20,7 @@ use iced::{Element, Length, Task};
 pub use fields::{Cell, Field, Pick, RatingChoice};
 pub use form::field_id;
 pub use grid::cell_id as grid_cell_id;
+pub use tab::destination as tab_destination;
 
 use crate::edit::{Edit, Node, NodePath, ids};
 use crate::gui::contract::{Action, Change, Context};
@@ -69,8 +71,8 @@ pub enum Message {
     ShowFirstInvalid,
     /// Tab or Shift+Tab (from the app): move from the focused field or cell.
     Tab(Step),
-    /// The grid cell that had the focus when Tab was pressed (`None`: not a cell).
-    Focused(Option<(Quarter, Cell)>, Step),
+    /// Tab or Shift+Tab moved the focus to this grid cell.
+    Keyed(Quarter, Cell),
     /// Enter in a grid cell.
     CellSubmitted(Quarter, Cell),
 }
@@ -221,14 +223,14 @@ impl Drafting {
             Message::ShowFirstInvalid => self.show_first_invalid(roadmap),
             Message::Tab(step) => match self.selection {
                 Selection::Indicator(_) => Action::Run(
-                    grid::focused_cell(roadmap.period)
-                        .map(move |cell| Message::Focused(cell, step)),
+                    tab::move_focus(roadmap.period, step)
+                        .map(|(quarter, cell)| Message::Keyed(quarter, cell)),
                 ),
                 _ => Action::Run(step.next_field()),
             },
-            Message::Focused(None, step) => Action::Run(step.next_field()),
-            Message::Focused(Some((quarter, cell)), step) => {
-                self.key_from(quarter, cell, step, roadmap)
+            Message::Keyed(quarter, cell) => {
+                self.keyed = Some((quarter, cell));
+                Action::None
             }
             Message::CellSubmitted(quarter, cell) => {
                 self.key_from(quarter, cell, Step::Down, roadmap)
