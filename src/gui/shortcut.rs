@@ -55,6 +55,8 @@ pub fn from_key(key: &Key, modifiers: keyboard::Modifiers, captured: bool) -> Op
         Key::Named(Named::F5) => Some(Shortcut::Present),
         Key::Named(Named::Escape) => Some(Shortcut::Escape),
         // No iced 0.14 widget moves the focus on Tab: the app does, also from a field.
+        // Captured: the target grid moved the focus itself (draft/tab.rs).
+        Key::Named(Named::Tab) if captured => None,
         Key::Named(Named::Tab) if modifiers.shift() => Some(Shortcut::FocusPrevious),
         Key::Named(Named::Tab) => Some(Shortcut::FocusNext),
         Key::Named(

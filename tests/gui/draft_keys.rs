@@ -229,3 +229,33 @@ fn a_red_cell_follows_its_indicator_when_the_id_changes() {
         other => panic!("the red cell is shown with its text: {other:?}"),
     }
 }
+
+#[test]
+fn a_key_typed_right_after_tab_lands_in_the_next_cell() {
+    // One simulator session is one batch of events: Tab and the key after it arrive
+    // together, as when typing fast on a loaded machine. The grid moves the focus
+    // itself, so the `8` goes to TW II; moved by the app (a task, a batch later), it
+    // went into TW I.
+    let (_folder, _path, mut app) = app_on_sample();
+    let at = new_indicator(&mut app);
+    let q = |n| Quarter::new(2025, n).unwrap();
+    let messages = {
+        let mut ui = ui(&app);
+        ui.click(id(draft::grid_cell_id(q(1), Cell::Target)))
+            .expect("the cell is in view");
+        let _ = ui.typewrite("7");
+        let _ = ui.tap_key(iced::keyboard::key::Named::Tab);
+        let _ = ui.typewrite("8");
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    for message in messages {
+        let _ = app.update(message);
+    }
+    let indicator = app.roadmap().indicator(at).unwrap();
+    let target = |n| indicator.target_at(q(n)).map(|entry| entry.target);
+    assert_eq!((target(1), target(2)), (Some(7.0), Some(8.0)));
+    assert_eq!(
+        app.draft().unwrap().keyed_cell(),
+        Some((q(2), Cell::Target))
+    );
+}

@@ -158,6 +158,8 @@ pub fn view<'a>(
             grid = grid.push(line);
         }
     }
+    // Tab moves from cell to cell inside the grid itself (tab.rs).
+    let grid = super::tab::tab_keys(grid, period, Message::Keyed);
     let mut content = column![grid].spacing(8);
     for problem in problems {
         content = content.push(text(problem).size(13).style(text::danger));

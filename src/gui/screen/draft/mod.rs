@@ -71,7 +71,7 @@ pub enum Message {
     ShowFirstInvalid,
     /// Tab or Shift+Tab (from the app): move from the focused field or cell.
     Tab(Step),
-    /// Tab or Shift+Tab moved the focus to this grid cell.
+    /// Tab or Shift+Tab moved the focus to this grid cell (the grid's own keys).
     Keyed(Quarter, Cell),
     /// Enter in a grid cell.
     CellSubmitted(Quarter, Cell),
@@ -221,13 +221,8 @@ impl Drafting {
                 Action::None
             }
             Message::ShowFirstInvalid => self.show_first_invalid(roadmap),
-            Message::Tab(step) => match self.selection {
-                Selection::Indicator(_) => Action::Run(
-                    tab::move_focus(roadmap.period, step)
-                        .map(|(quarter, cell)| Message::Keyed(quarter, cell)),
-                ),
-                _ => Action::Run(step.next_field()),
-            },
+            // In the grid, Tab is the grid's own (tab.rs); this is the rest.
+            Message::Tab(step) => Action::Run(step.next_field()),
             Message::Keyed(quarter, cell) => {
                 self.keyed = Some((quarter, cell));
                 Action::None
