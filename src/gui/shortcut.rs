@@ -54,7 +54,8 @@ pub fn from_key(key: &Key, modifiers: keyboard::Modifiers, captured: bool) -> Op
     match key.as_ref() {
         Key::Named(Named::F5) => Some(Shortcut::Present),
         Key::Named(Named::Escape) => Some(Shortcut::Escape),
-        // No iced 0.14 widget moves the focus on Tab: the app does, also from a field.
+        // No iced 0.14 widget moves the focus on Tab (a text field leaves it uncaptured):
+        // the app does, but for the target grid, which moves it itself.
         // Captured: the target grid moved the focus itself (draft/tab.rs).
         Key::Named(Named::Tab) if captured => None,
         Key::Named(Named::Tab) if modifiers.shift() => Some(Shortcut::FocusPrevious),
@@ -111,15 +112,17 @@ mod tests {
             (
                 Key::Named(Named::Tab),
                 Modifiers::empty(),
-                true,
+                false,
                 Some(Shortcut::FocusNext),
             ),
             (
                 Key::Named(Named::Tab),
                 Modifiers::SHIFT,
-                true,
+                false,
                 Some(Shortcut::FocusPrevious),
             ),
+            // Captured: the target grid already moved the focus (draft/tab.rs).
+            (Key::Named(Named::Tab), Modifiers::empty(), true, None),
         ] {
             assert_eq!(
                 from_key(&key, modifiers, captured),
