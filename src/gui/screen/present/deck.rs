@@ -50,6 +50,26 @@ impl Part {
     }
 }
 
+/// `items` in slides of at most `max`; one empty slide when there are none.
+pub(super) fn pieces<T>(items: Vec<T>, max: usize) -> Vec<(Part, Vec<T>)> {
+    let mut pieces: Vec<Vec<T>> = Vec::new();
+    for item in items {
+        match pieces.last_mut() {
+            Some(piece) if piece.len() < max => piece.push(item),
+            _ => pieces.push(vec![item]),
+        }
+    }
+    if pieces.is_empty() {
+        pieces.push(Vec::new());
+    }
+    let count = pieces.len();
+    pieces
+        .into_iter()
+        .enumerate()
+        .map(|(index, piece)| (Part { index, count }, piece))
+        .collect()
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct TitleSlide {
     pub title: String,

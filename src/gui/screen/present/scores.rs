@@ -3,8 +3,8 @@
 //! `review::scorecard`, the document's rating scale); nothing is recomputed here.
 
 use super::deck::{
-    AreaScore, Part, QuickWinRow, QuickWinSlide, RankingSlide, ScorecardSlide, Scored, Slide,
-    UnitRow,
+    AreaScore, QuickWinRow, QuickWinSlide, RankingSlide, ScorecardSlide, Scored, Slide, UnitRow,
+    pieces,
 };
 use super::layout;
 use crate::model::Roadmap;
@@ -28,26 +28,6 @@ fn scored(roadmap: &Roadmap, score: Option<f64>) -> Scored {
             .and_then(|s| roadmap.scoring().rating.rate(s))
             .map(str::to_owned),
     }
-}
-
-/// `items` in slides of at most `max`; one empty slide when there are none.
-fn pieces<T>(items: Vec<T>, max: usize) -> Vec<(Part, Vec<T>)> {
-    let mut pieces: Vec<Vec<T>> = Vec::new();
-    for item in items {
-        match pieces.last_mut() {
-            Some(piece) if piece.len() < max => piece.push(item),
-            _ => pieces.push(vec![item]),
-        }
-    }
-    if pieces.is_empty() {
-        pieces.push(Vec::new());
-    }
-    let count = pieces.len();
-    pieces
-        .into_iter()
-        .enumerate()
-        .map(|(index, piece)| (Part { index, count }, piece))
-        .collect()
 }
 
 /// The areas' scores and ratings; always present, so that "nothing scored yet" is said.

@@ -94,7 +94,7 @@ fn overview(roadmap: &Roadmap, report: &ReviewReport) -> Vec<Slide> {
             counts: report.areas.get(a).copied().unwrap_or_default(),
         })
         .collect();
-    chunks(rows, OVERVIEW_ROWS)
+    pieces(rows, OVERVIEW_ROWS)
         .into_iter()
         .map(|(part, rows)| {
             Slide::Overview(OverviewSlide {
@@ -489,26 +489,6 @@ fn closing(roadmap: &Roadmap, quarter: Quarter) -> Vec<Slide> {
                 part: Part { index, count },
             })
         })
-        .collect()
-}
-
-/// `items` in slides of at most `max`; one empty slide when there are none.
-fn chunks<T>(items: Vec<T>, max: usize) -> Vec<(Part, Vec<T>)> {
-    let mut pieces: Vec<Vec<T>> = Vec::new();
-    for item in items {
-        match pieces.last_mut() {
-            Some(piece) if piece.len() < max => piece.push(item),
-            _ => pieces.push(vec![item]),
-        }
-    }
-    if pieces.is_empty() {
-        pieces.push(Vec::new());
-    }
-    let count = pieces.len();
-    pieces
-        .into_iter()
-        .enumerate()
-        .map(|(index, piece)| (Part { index, count }, piece))
         .collect()
 }
 
