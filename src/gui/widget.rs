@@ -157,11 +157,7 @@ pub fn modal<'a, M: Clone + 'a>(
     content: impl Into<Element<'a, M>>,
     on_blur: M,
 ) -> Element<'a, M> {
-    let card = container(content)
-        .padding(24)
-        .max_width(640)
-        .style(theme::dialog);
-    over_dimmed(base, card, 0, Some(on_blur))
+    over_dimmed(base, card(content, 640), 0, Some(on_blur))
 }
 
 /// [`modal`] for a dialog that holds work (choices made between a form and the
@@ -170,11 +166,7 @@ pub fn modal_holding_work<'a, M: Clone + 'a>(
     base: impl Into<Element<'a, M>>,
     content: impl Into<Element<'a, M>>,
 ) -> Element<'a, M> {
-    let card = container(content)
-        .padding(24)
-        .max_width(640)
-        .style(theme::dialog);
-    over_dimmed(base, card, 0, None)
+    over_dimmed(base, card(content, 640), 0, None)
 }
 
 /// [`modal`] for a dialog that needs the room: up to 1,000 pixels wide and the
@@ -186,12 +178,18 @@ pub fn modal_wide<'a, M: Clone + 'a>(
     base: impl Into<Element<'a, M>>,
     content: impl Into<Element<'a, M>>,
 ) -> Element<'a, M> {
-    let card = container(content)
+    over_dimmed(base, card(content, 1000).height(Length::Fill), 24, None)
+}
+
+/// A dialog's card: `content` padded, at most `max_width` wide.
+fn card<'a, M: 'a>(
+    content: impl Into<Element<'a, M>>,
+    max_width: u32,
+) -> container::Container<'a, M> {
+    container(content)
         .padding(24)
-        .max_width(1000)
-        .height(Length::Fill)
-        .style(theme::dialog);
-    over_dimmed(base, card, 24, None)
+        .max_width(max_width)
+        .style(theme::dialog)
 }
 
 /// `card` centred over `base` dimmed, `margin` pixels from the window's edges; a
