@@ -409,3 +409,36 @@ fn an_export_with_a_red_actual_says_the_report_lacks_it() {
         "{english}"
     );
 }
+
+#[test]
+fn the_table_stays_in_place_when_a_notice_appears() {
+    // An invalid actual brings a notice; it floats over the table, which must not move
+    // (when it pushed the table down, the next click landed a row off).
+    let mut app = app_on(None);
+    let _ = app.update(Message::LanguageSelected(Language::English));
+    let heading_at = |app: &App| {
+        texts_at(app, (1280.0, 800.0))
+            .into_iter()
+            .find(|(text, _)| text == "Status")
+            .map(|(_, bounds)| bounds.y)
+            .expect("the table's Status heading")
+    };
+    let before = heading_at(&app);
+    let index = {
+        let line = app
+            .report()
+            .flagged()
+            .find(|line| app.roadmap().indicator(line.at()).unwrap().kind == Kind::Level)
+            .unwrap();
+        index_of(&app, &line.id)
+    };
+    send(&mut app, R::ActualChanged(index, "5O".into()));
+    assert_eq!(state(&app).invalid_entries(), 1);
+    assert!(
+        texts(&app)
+            .iter()
+            .any(|text| text.starts_with("1 typed actual is not a number")),
+        "the notice is shown"
+    );
+    assert_eq!(heading_at(&app), before, "the table did not move");
+}

@@ -580,9 +580,18 @@ impl Reviewing {
         );
         // The same children in the same places whatever is shown: iced matches widget
         // state (scroll offset, the focused input) by position, and a notice or panel
-        // appearing must not take the cursor out of the actual being typed.
-        let notices: Element<'a, Message> =
-            toolbar::notices(self, context).unwrap_or_else(|| iced::widget::space().into());
+        // appearing must not take the cursor out of the actual being typed. The notice
+        // floats over the table's lower right (never over the side panel): pushing the table down as it appeared
+        // made the next click land a row off.
+        let notices: Element<'a, Message> = container(
+            toolbar::notices(self, context).unwrap_or_else(|| iced::widget::space().into()),
+        )
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .align_right(Length::Fill)
+        .align_bottom(Length::Fill)
+        .padding(16)
+        .into();
         let listed: Element<'a, Message> = match self.listing {
             Listing::Indicators => {
                 let context = *context;
@@ -630,10 +639,14 @@ impl Reviewing {
                 Listing::Units => units::hint(context),
             },
             row![container(band).width(Length::Fill), fold].spacing(4),
-            notices,
-            row![table, side]
-                .spacing(if self.panel.is_some() { 12 } else { 0 })
-                .height(Length::Fill),
+            row![
+                iced::widget::stack![table, notices]
+                    .width(Length::Fill)
+                    .height(Length::Fill),
+                side
+            ]
+            .spacing(if self.panel.is_some() { 12 } else { 0 })
+            .height(Length::Fill),
         ]
         .spacing(10)
         .height(Length::Fill);
