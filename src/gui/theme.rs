@@ -109,6 +109,19 @@ pub fn notice(tone: Color) -> impl Fn(&Theme) -> container::Style {
     }
 }
 
+/// The opaque ground under a notice that floats over the page (the notice's own tint
+/// is translucent). No drop shadow, as for [`dialog`].
+pub fn floating(theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(theme.palette().background)),
+        border: Border {
+            radius: 6.0.into(),
+            ..Border::default()
+        },
+        ..container::Style::default()
+    }
+}
+
 /// The dialog card over the dimmed window. No drop shadow: the CPU renderer's partial
 /// redraws leave a blurred shadow drawn over the card when a dialog opens.
 pub fn dialog(theme: &Theme) -> container::Style {

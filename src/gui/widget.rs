@@ -139,6 +139,19 @@ pub fn notice<'a, M: 'a>(
         .into()
 }
 
+/// `notice` floating over the lower edge of what it is stacked on: centred, at most
+/// 760 pixels wide, on an opaque ground, so nothing under the pointer moves when it
+/// comes or goes.
+pub fn floating<'a, M: 'a>(notice: impl Into<Element<'a, M>>) -> Element<'a, M> {
+    container(container(notice).max_width(760).style(theme::floating))
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .align_bottom(Length::Fill)
+        .center_x(Length::Fill)
+        .padding([20, 16])
+        .into()
+}
+
 pub fn danger(theme: &Theme) -> Color {
     theme.palette().danger
 }

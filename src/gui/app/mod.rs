@@ -717,20 +717,21 @@ impl App {
                 return self.with_dialog(state.view(&context).map(Message::Present));
             }
         };
-        // The notice's place is kept, empty, when there is none: the screen below stays
-        // at the same place in the widget tree, so a notice coming or going (Ctrl+S says
-        // "saved") keeps the screen's scroll position and the field being typed in. (A
-        // zero-sized element would not do: a column leaves those out.)
+        // The notice floats over the lower edge of the page, so it coming or going
+        // moves nothing under the pointer (it used to push the screen down by its
+        // height: the next click landed a row off). Its place in the widget tree is
+        // kept, empty, when there is none, so the screen's scroll position and the
+        // field being typed in stay too.
         let notice: Element<'_, Message> = match &self.notice {
-            Some(notice) => container(header::notice_bar(notice, self.config.language))
-                .padding([8, 16])
-                .into(),
+            Some(notice) => {
+                crate::gui::widget::floating(header::notice_bar(notice, self.config.language))
+            }
             None => iced::widget::space::horizontal().into(),
         };
         let page = column![
             header::header(self, self.tab()),
-            notice,
-            container(body).padding(12).height(Length::Fill)
+            iced::widget::stack![container(body).padding(12).height(Length::Fill), notice]
+                .height(Length::Fill)
         ];
         let page: Element<'_, Message> = page.height(Length::Fill).into();
         self.with_dialog(page)

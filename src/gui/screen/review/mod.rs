@@ -583,15 +583,10 @@ impl Reviewing {
         // appearing must not take the cursor out of the actual being typed. The notice
         // floats over the table's lower right (never over the side panel): pushing the table down as it appeared
         // made the next click land a row off.
-        let notices: Element<'a, Message> = container(
-            toolbar::notices(self, context).unwrap_or_else(|| iced::widget::space().into()),
-        )
-        .width(Length::Fill)
-        .height(Length::Fill)
-        .align_right(Length::Fill)
-        .align_bottom(Length::Fill)
-        .padding(16)
-        .into();
+        let notices: Element<'a, Message> = match toolbar::notices(self, context) {
+            Some(notice) => crate::gui::widget::floating(notice),
+            None => iced::widget::space().into(),
+        };
         let listed: Element<'a, Message> = match self.listing {
             Listing::Indicators => {
                 let context = *context;
