@@ -442,3 +442,30 @@ fn the_table_stays_in_place_when_a_notice_appears() {
     );
     assert_eq!(heading_at(&app), before, "the table did not move");
 }
+
+#[test]
+fn a_new_roadmap_starts_without_the_last_ones_notice() {
+    use reform_roadmap::gui::dialog::new_document::Message as N;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(None);
+    send(
+        &mut app,
+        R::ExportTo(Format::Csv, dir.path().join("monev.csv")),
+    );
+    assert!(app.notice().is_some(), "the export said where it went");
+    let _ = app.update(Message::New);
+    for message in [
+        N::InstitutionChanged("Pemerintah Kota Uji".into()),
+        N::StartChanged("2026".into()),
+        N::EndChanged("2030".into()),
+        N::Create,
+    ] {
+        let _ = app.update(Message::NewDocument(message));
+    }
+    assert_eq!(app.roadmap().institution, "Pemerintah Kota Uji");
+    assert!(
+        app.notice().is_none(),
+        "a notice about the sample's export stood over the new roadmap: {:?}",
+        app.notice().map(|n| &n.text)
+    );
+}

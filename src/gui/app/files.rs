@@ -151,11 +151,13 @@ impl App {
         if let Some(path) = path {
             self.remember(&path);
         }
-        self.notice = None;
     }
 
+    /// Works on `document` from now on. A notice about the one before goes with it
+    /// ("saved to …" must not stand over a new roadmap); callers say their own after.
     pub(super) fn replace_document(&mut self, document: Document) {
         self.document = document;
+        self.notice = None;
         self.quarter = self
             .document
             .roadmap()
