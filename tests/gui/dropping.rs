@@ -2,14 +2,15 @@
 //! preview (after the unsaved-changes prompt), a form goes to the forms collected on
 //! the review screen, a roadmap is opened; through `update`, the tasks it returns run.
 
-use std::path::{Path, PathBuf};
+use crate::support::app_on_file;
+use std::path::Path;
 
 use iced::Task;
 use iced_test::futures::futures::{StreamExt, executor};
 use iced_test::runtime::{self, task};
 use reform_roadmap::file;
 use reform_roadmap::forms;
-use reform_roadmap::gui::app::{App, Message, Options};
+use reform_roadmap::gui::app::{App, Message};
 use reform_roadmap::gui::dialog::UnsavedAnswer;
 use reform_roadmap::gui::screen::Tab;
 use reform_roadmap::gui::screen::draft::{self, Field, Selection};
@@ -17,23 +18,6 @@ use reform_roadmap::locale::Language;
 
 const CSV: &str = "Area Perubahan;Program;Indikator;Satuan;Tahun;Triwulan;Target\r\n\
 Manajemen Perubahan;Internalisasi budaya kerja;Persentase pegawai tersosialisasi;%;2025;TW I;25\r\n";
-
-fn today() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2025, 10, 15).unwrap()
-}
-
-/// The app on the sample saved to `folder/roadmap.ron`.
-fn app_on_file(folder: &Path) -> (PathBuf, App) {
-    let path = folder.join("roadmap.ron");
-    file::save(&path, &reform_roadmap::sample::sample()).unwrap();
-    let app = App::new(Options {
-        file: Some(path.clone()),
-        config_path: None,
-        recovery_folder: None,
-        today: today(),
-    });
-    (path, app)
-}
 
 /// Runs `task` to its end and gives the app the messages it brings back (the file
 /// is read as the running app reads it, in the background).

@@ -7,10 +7,10 @@
 #[allow(dead_code)]
 mod person;
 
+use crate::support::{click, ui};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use iced_test::Simulator;
 use person::{Book, Cell};
 use reform_roadmap::forms::{self, Side, Value};
 use reform_roadmap::gui::app::{App, Message, Options};
@@ -55,23 +55,6 @@ fn preview(app: &App) -> Option<&reform_roadmap::gui::dialog::collect::CollectPr
         .expect("on the review screen")
         .forms()
         .preview()
-}
-
-fn ui(app: &App) -> Simulator<'_, Message> {
-    Simulator::with_size(reform_roadmap::gui::settings(), (1280.0, 800.0), app.view())
-}
-
-fn click(app: &mut App, label: &str) {
-    let messages = {
-        let mut ui = ui(app);
-        ui.click(label)
-            .unwrap_or_else(|_| panic!("{label} can be clicked"));
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    assert!(!messages.is_empty(), "{label} sent nothing");
-    for message in messages {
-        let _ = app.update(message);
-    }
 }
 
 /// The busiest unit's returned form, with the first reported numeric indicator's

@@ -3,12 +3,12 @@
 //! untitled document that never replaces the open one; through `update` and the real
 //! view in iced's headless simulator.
 
-use std::path::{Path, PathBuf};
+use crate::support::{app_on_file, click, shows, ui};
+use std::path::Path;
 use std::sync::Arc;
 
-use iced_test::Simulator;
 use reform_roadmap::file;
-use reform_roadmap::gui::app::{App, Message, Options};
+use reform_roadmap::gui::app::{App, Message};
 use reform_roadmap::gui::dialog::UnsavedAnswer;
 use reform_roadmap::gui::dialog::import::Message as I;
 use reform_roadmap::gui::dialog::typed_path::Message as T;
@@ -26,44 +26,6 @@ Manajemen Perubahan;Internalisasi budaya kerja;Bagian Organisasi;Persentase pega
 Manajemen Perubahan;Internalisasi budaya kerja;Bagian Organisasi;Persentase pegawai tersosialisasi;%;2025;TW II;50;41,5;Anggaran terlambat;\r\n\
 Pelayanan Publik;Mal pelayanan publik;DPMPTSP;Indeks kepuasan masyarakat;indeks;2025;III;80,5;;;\r\n\
 Jumlah;;;;;;;;;;\r\n";
-
-fn today() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2025, 10, 15).unwrap()
-}
-
-/// The app on the sample saved to `folder/roadmap.ron`.
-fn app_on_file(folder: &Path) -> (PathBuf, App) {
-    let path = folder.join("roadmap.ron");
-    file::save(&path, &reform_roadmap::sample::sample()).unwrap();
-    let app = App::new(Options {
-        file: Some(path.clone()),
-        config_path: None,
-        recovery_folder: None,
-        today: today(),
-    });
-    (path, app)
-}
-
-fn ui(app: &App) -> Simulator<'_, Message> {
-    Simulator::with_size(reform_roadmap::gui::settings(), (1280.0, 800.0), app.view())
-}
-
-fn shows(app: &App, words: &str) -> bool {
-    ui(app).find(words).is_ok()
-}
-
-fn click(app: &mut App, label: &str) {
-    let messages = {
-        let mut ui = ui(app);
-        ui.click(label)
-            .unwrap_or_else(|_| panic!("{label} can be clicked"));
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    assert!(!messages.is_empty(), "{label} sent nothing");
-    for message in messages {
-        let _ = app.update(message);
-    }
-}
 
 /// What the background read answers for `path`.
 fn read(app: &mut App, path: &Path) {

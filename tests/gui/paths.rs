@@ -3,9 +3,9 @@
 //! workbook ask for a typed path instead, and say why; driven through `update` and the
 //! real view in iced's headless simulator.
 
+use crate::support::{click, shows};
 use std::path::{Path, PathBuf};
 
-use iced_test::Simulator;
 use reform_roadmap::export::Format;
 use reform_roadmap::file;
 use reform_roadmap::gui::app::{App, Message, Options};
@@ -40,27 +40,6 @@ fn changed_untitled_app() -> App {
     assert!(app.document().is_dirty());
     assert!(app.document().path.is_none());
     app
-}
-
-fn ui(app: &App) -> Simulator<'_, Message> {
-    Simulator::with_size(reform_roadmap::gui::settings(), (1280.0, 800.0), app.view())
-}
-
-fn shows(app: &App, words: &str) -> bool {
-    ui(app).find(words).is_ok()
-}
-
-fn click(app: &mut App, label: &str) {
-    let messages = {
-        let mut ui = ui(app);
-        ui.click(label)
-            .unwrap_or_else(|_| panic!("{label} can be clicked"));
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    assert!(!messages.is_empty(), "{label} sent nothing");
-    for message in messages {
-        let _ = app.update(message);
-    }
 }
 
 /// The typed-path dialog is up and says why.

@@ -1,6 +1,7 @@
 //! The review screen (monev triwulan) driven like a user would: through the app's
 //! messages and, for typing, through iced's headless simulator.
 
+use crate::support::ui;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -55,10 +56,6 @@ fn row_ids(app: &App) -> Vec<String> {
         .iter()
         .map(|&i| report.indicators[i].id.clone())
         .collect()
-}
-
-fn ui(app: &App) -> Simulator<'_, Message> {
-    Simulator::with_size(reform_roadmap::gui::settings(), (1280.0, 800.0), app.view())
 }
 
 /// The status word shown on the row whose actual input has `input_id`: the chip is
